@@ -1,0 +1,364 @@
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circles.h"
+#include "fmt.h"
+#include "parse.h"
+#include "status.h"
+#include "version.h"
+
+#define PROG "mlptrain"
+#define MAX_UNITS 1000000UL
+#define MAX_EPOCHS 100000000UL
+#define MAX_BATCH 100000000UL
+
+enum {
+    O_DATA = 256, O_SAMPLES, O_NOISE, O_FACTOR, O_DATA_SEED, O_SCALE, O_NO_SCALE, O_RANGE,
+    O_TRAIN, O_LAYERS, O_UNITS, O_WIDTHS, O_ACT, O_INIT, O_OUT_INIT, O_EPOCHS, O_BATCH, O_LR,
+    O_MOMENTUM, O_NESTEROV, O_SEED, O_CSV, O_VERBOSE, O_HELP, O_VERSION
+};
+
+static const struct option longopts[] = {
+    {"data", required_argument, NULL, O_DATA},
+    {"samples", required_argument, NULL, O_SAMPLES},
+    {"noise", required_argument, NULL, O_NOISE},
+    {"factor", required_argument, NULL, O_FACTOR},
+    {"data-seed", required_argument, NULL, O_DATA_SEED},
+    {"scale", no_argument, NULL, O_SCALE},
+    {"no-scale", no_argument, NULL, O_NO_SCALE},
+    {"range", required_argument, NULL, O_RANGE},
+    {"train", required_argument, NULL, O_TRAIN},
+    {"layers", required_argument, NULL, O_LAYERS},
+    {"units", required_argument, NULL, O_UNITS},
+    {"widths", required_argument, NULL, O_WIDTHS},
+    {"act", required_argument, NULL, O_ACT},
+    {"init", required_argument, NULL, O_INIT},
+    {"out-init", required_argument, NULL, O_OUT_INIT},
+    {"epochs", required_argument, NULL, O_EPOCHS},
+    {"batch", required_argument, NULL, O_BATCH},
+    {"lr", required_argument, NULL, O_LR},
+    {"momentum", required_argument, NULL, O_MOMENTUM},
+    {"nesterov", no_argument, NULL, O_NESTEROV},
+    {"seed", required_argument, NULL, O_SEED},
+    {"csv", required_argument, NULL, O_CSV},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+void cli_defaults(cli_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->samples = 600;
+    cfg->noise = 0.1;
+    cfg->factor = 0.8;
+    cfg->data_seed = 1;
+    cfg->scale = 1;
+    cfg->range_lo = -1;
+    cfg->range_hi = 1;
+    cfg->train_rows = 500;
+    cfg->n_hidden = 11;
+    for (size_t i = 0; i < cfg->n_hidden; i++)
+        cfg->widths[i] = 5;
+    cfg->act = act_find("relu6");
+    cfg->init.kind = INIT_HE_UNIFORM;
+    cfg->out_init.kind = INIT_GLOROT_UNIFORM;
+    cfg->epochs = 500;
+    cfg->batch = 32;
+    cfg->lr = 0.01;
+    cfg->momentum = 0.9;
+    cfg->seed = 1;
+}
+
+void cli_usage(FILE *f)
+{
+    fprintf(f,
+"Usage: mlptrain [OPTION]...\n"
+"Train a dense network with SGD + momentum on the two-circles problem (or a CSV)\n"
+"as Keras's model.fit does, and print \"Train: ACC, Test: ACC\".\n"
+"\n"
+"Data:\n"
+"  --data FILE        train on FILE (x1,x2,y CSV, '-' for stdin) instead of\n"
+"                     generating; rows are used as they are unless --scale\n"
+"  --samples N        make_circles n_samples [600]\n"
+"  --noise X          make_circles noise, >= 0 [0.1]\n"
+"  --factor F         make_circles factor, 0 <= F < 1 [0.8]\n"
+"  --data-seed S      make_circles random_state, 0..4294967295 [1]\n"
+"  --scale            MinMax-scale all rows before the split (default for generated data)\n"
+"  --no-scale         do not scale generated data\n"
+"  --range LO,HI      MinMaxScaler feature_range [-1,1]\n"
+"  --train N          the first N rows train, the rest test [500]\n"
+"Network:\n"
+"  --layers N         hidden layers, 0 = logistic regression [11]\n"
+"  --units U          units per hidden layer [5]\n"
+"  --widths W1,W2,..  per-layer widths instead of --layers/--units\n"
+"  --act NAME         hidden activation [relu6]:\n");
+    for (int i = 0; i < ACT_COUNT; i++)
+        fprintf(f, "                       %-13s %s\n", act_get(i)->name, act_get(i)->formula);
+    fprintf(f,
+"  --init SPEC        hidden kernels: he_uniform he_normal glorot_uniform\n"
+"                     glorot_normal lecun_uniform lecun_normal uniform:A:B\n"
+"                     normal:MEAN:SD zeros ones\n"
+"                     [he_uniform for relu, relu6, leaky_relu; else glorot_uniform]\n"
+"  --out-init SPEC    output kernel [glorot_uniform]; biases always start at 0\n"
+"Training:\n"
+"  --epochs N         epochs [500]\n"
+"  --batch N          batch size [32]\n"
+"  --lr X             learning rate [0.01]\n"
+"  --momentum X       momentum, 0..1 [0.9]\n"
+"  --nesterov         Nesterov momentum (Keras formulation) [off]\n"
+"  --seed S           seed for weights and shuffles, 0..4294967295 [1]\n"
+"Output:\n"
+"  --csv FILE         per-epoch history, Keras CSVLogger format\n"
+"                     (epoch,accuracy,loss,val_accuracy,val_loss)\n"
+"  -v, --verbose      one line per epoch on stderr\n"
+"  -h, --help         this help\n"
+"  -V, --version      version\n"
+"\n"
+"Exit status: 0 done; 1 runtime failure (unreadable data, failed write,\n"
+"non-finite loss); 2 invalid usage; 130/143 interrupted by SIGINT/SIGTERM.\n");
+}
+
+static int bad(char *err, const char *opt, const char *val, const char *why, const char *allowed)
+{
+    parse_seterr(err, PROG, opt, val, why, allowed);
+    return MLP_EINVAL;
+}
+
+static int parse_seed(const char *opt, const char *s, uint32_t *out, char *err)
+{
+    unsigned long v;
+    const char *why;
+    if (parse_ulong(s, 0, 4294967295UL, &v, &why) != MLP_OK)
+        return bad(err, opt, s, why, "0..4294967295");
+    *out = (uint32_t)v;
+    return MLP_OK;
+}
+
+static int parse_widths(const char *s, cli_config *cfg, char *err)
+{
+    size_t n = 0;
+    const char *p = s;
+    char buf[32];
+    if (*s == '\0')
+        return bad(err, "--widths", s, "empty value", "comma-separated units, e.g. 8,8,4");
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        unsigned long v;
+        const char *why = "not a whole number";
+        if (len >= sizeof buf || n >= MLP_MAX_LAYERS)
+            return bad(err, "--widths", s, len >= sizeof buf ? "number too long" : "too many layers",
+                       "up to 1000 widths of 1..1000000");
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        if (parse_ulong(buf, 1, MAX_UNITS, &v, &why) != MLP_OK)
+            return bad(err, "--widths", s, why, "comma-separated widths of 1..1000000");
+        cfg->widths[n++] = v;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    cfg->n_hidden = n;
+    return MLP_OK;
+}
+
+int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
+{
+    cli_defaults(cfg);
+    int seen[O_VERSION + 1] = {0};
+    int init_given = 0;
+    unsigned long layers = 11, units = 5, v;
+    double x;
+    const char *why;
+    char ierr[MLP_ERRLEN];
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":vhV", longopts, NULL)) != -1) {
+        if (c >= 256 && c <= O_VERSION)
+            seen[c] = 1;
+        switch (c) {
+        case O_DATA:
+            if (*optarg == '\0')
+                return bad(err, "--data", optarg, "empty value", "a CSV file name or -");
+            cfg->data_path = optarg;
+            break;
+        case O_SAMPLES:
+            if (parse_ulong(optarg, 1, CIRCLES_MAX_SAMPLES, &v, &why) != MLP_OK)
+                return bad(err, "--samples", optarg, why, "1..100000000");
+            cfg->samples = v;
+            break;
+        case O_NOISE:
+            if (parse_double(optarg, 0, 1e6, &cfg->noise, &why) != MLP_OK)
+                return bad(err, "--noise", optarg, why, "a number from 0 to 1e6");
+            break;
+        case O_FACTOR:
+            if (parse_double(optarg, 0, 1, &x, &why) != MLP_OK || x >= 1)
+                return bad(err, "--factor", optarg, x >= 1 ? "out of range" : why,
+                           "0 <= F < 1");
+            cfg->factor = x;
+            break;
+        case O_DATA_SEED:
+            if (parse_seed("--data-seed", optarg, &cfg->data_seed, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case O_SCALE:
+        case O_NO_SCALE:
+            break;
+        case O_RANGE:
+            if (parse_double_pair(optarg, -1e300, 1e300, &cfg->range_lo, &cfg->range_hi, &why) !=
+                MLP_OK)
+                return bad(err, "--range", optarg, why, "LO,HI with finite LO < HI");
+            break;
+        case O_TRAIN:
+            if (parse_ulong(optarg, 1, CIRCLES_MAX_SAMPLES, &v, &why) != MLP_OK)
+                return bad(err, "--train", optarg, why, "1..100000000, at most the rows in the data");
+            cfg->train_rows = v;
+            break;
+        case O_LAYERS:
+            if (parse_ulong(optarg, 0, MLP_MAX_LAYERS, &layers, &why) != MLP_OK)
+                return bad(err, "--layers", optarg, why, "0..1000");
+            break;
+        case O_UNITS:
+            if (parse_ulong(optarg, 1, MAX_UNITS, &units, &why) != MLP_OK)
+                return bad(err, "--units", optarg, why, "1..1000000");
+            break;
+        case O_WIDTHS:
+            if (parse_widths(optarg, cfg, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case O_ACT:
+            cfg->act = act_find(optarg);
+            if (cfg->act == NULL)
+                return bad(err, "--act", optarg, "unknown activation", act_names());
+            break;
+        case O_INIT:
+        case O_OUT_INIT:
+            if (init_parse(optarg, c == O_INIT ? &cfg->init : &cfg->out_init, ierr) != MLP_OK)
+                return bad(err, c == O_INIT ? "--init" : "--out-init", optarg, ierr, init_names());
+            init_given |= c == O_INIT;
+            break;
+        case O_EPOCHS:
+            if (parse_ulong(optarg, 0, MAX_EPOCHS, &cfg->epochs, &why) != MLP_OK)
+                return bad(err, "--epochs", optarg, why, "0..100000000");
+            break;
+        case O_BATCH:
+            if (parse_ulong(optarg, 1, MAX_BATCH, &cfg->batch, &why) != MLP_OK)
+                return bad(err, "--batch", optarg, why, "1..100000000");
+            break;
+        case O_LR:
+            if (parse_double(optarg, 0, 1e6, &cfg->lr, &why) != MLP_OK)
+                return bad(err, "--lr", optarg, why, "a number from 0 to 1e6");
+            break;
+        case O_MOMENTUM:
+            if (parse_double(optarg, 0, 1, &cfg->momentum, &why) != MLP_OK)
+                return bad(err, "--momentum", optarg, why, "a number from 0 to 1");
+            break;
+        case O_NESTEROV:
+            cfg->nesterov = 1;
+            break;
+        case O_SEED:
+            if (parse_seed("--seed", optarg, &cfg->seed, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case O_CSV:
+            if (*optarg == '\0')
+                return bad(err, "--csv", optarg, "empty value", "a file name or -");
+            cfg->csv_path = optarg;
+            break;
+        case 'v':
+            cfg->verbose = 1;
+            break;
+        case 'h':
+            return CLI_HELP;
+        case 'V':
+            return CLI_VERSION;
+        case ':':
+            mlp_seterr(err, PROG ": %s: missing value (see mlptrain --help)", argv[optind - 1]);
+            return MLP_EINVAL;
+        default:
+            mlp_seterr(err, PROG ": %s: unknown option (see mlptrain --help)", argv[optind - 1]);
+            return MLP_EINVAL;
+        }
+    }
+    if (optind < argc) {
+        mlp_seterr(err, PROG ": %s: unexpected argument (options only; see mlptrain --help)",
+                   argv[optind]);
+        return MLP_EINVAL;
+    }
+    /* contradictions */
+    if (seen[O_SCALE] && seen[O_NO_SCALE]) {
+        mlp_seterr(err, PROG ": --scale and --no-scale contradict each other; give one");
+        return MLP_EINVAL;
+    }
+    if (seen[O_WIDTHS] && (seen[O_LAYERS] || seen[O_UNITS])) {
+        mlp_seterr(err, PROG ": --widths and --%s contradict each other; give --widths alone "
+                   "or --layers/--units", seen[O_LAYERS] ? "layers" : "units");
+        return MLP_EINVAL;
+    }
+    if (cfg->data_path != NULL) {
+        static const struct { int id; const char *name; } gen[] = {
+            {O_SAMPLES, "--samples"}, {O_NOISE, "--noise"}, {O_FACTOR, "--factor"},
+            {O_DATA_SEED, "--data-seed"}, {O_NO_SCALE, "--no-scale"}};
+        for (size_t i = 0; i < sizeof gen / sizeof gen[0]; i++)
+            if (seen[gen[i].id]) {
+                mlp_seterr(err, PROG ": %s applies to generated data only; drop it or --data",
+                           gen[i].name);
+                return MLP_EINVAL;
+            }
+        cfg->scale = seen[O_SCALE] || seen[O_RANGE];
+    } else {
+        cfg->scale = !seen[O_NO_SCALE];
+        if (seen[O_NO_SCALE] && seen[O_RANGE]) {
+            mlp_seterr(err, PROG ": --range and --no-scale contradict each other; give one");
+            return MLP_EINVAL;
+        }
+        if (cfg->train_rows > cfg->samples) {
+            char val[32];
+            snprintf(val, sizeof val, "%lu", cfg->train_rows);
+            char allowed[64];
+            snprintf(allowed, sizeof allowed, "1..%lu, the --samples", cfg->samples);
+            return bad(err, "--train", val, "more than the rows generated", allowed);
+        }
+    }
+    if (!seen[O_WIDTHS]) {
+        cfg->n_hidden = layers;
+        for (size_t i = 0; i < layers; i++)
+            cfg->widths[i] = units;
+    }
+    if (!init_given)
+        cfg->init.kind = cfg->act->relu_family ? INIT_HE_UNIFORM : INIT_GLOROT_UNIFORM;
+    return CLI_RUN;
+}
+
+void cli_print_settings(const cli_config *cfg, FILE *f)
+{
+    char a[FMT_DOUBLE_LEN], b[FMT_DOUBLE_LEN], init[96], out_init[96];
+    fprintf(f, "mlptrain %s: settings:", MLPTRAIN_VERSION);
+    if (cfg->data_path)
+        fprintf(f, " --data %s", cfg->data_path);
+    else
+        fprintf(f, " --samples %lu --noise %s --factor %s --data-seed %lu", cfg->samples,
+                fmt_double(a, cfg->noise), fmt_double(b, cfg->factor),
+                (unsigned long)cfg->data_seed);
+    if (cfg->scale)
+        fprintf(f, " --scale --range %s,%s", fmt_double(a, cfg->range_lo),
+                fmt_double(b, cfg->range_hi));
+    else
+        fprintf(f, cfg->data_path ? "" : " --no-scale");
+    fprintf(f, " --train %lu %s", cfg->train_rows, cfg->n_hidden ? "--widths " : "--layers 0");
+    for (size_t i = 0; i < cfg->n_hidden; i++)
+        fprintf(f, "%s%zu", i ? "," : "", cfg->widths[i]);
+    init_format(&cfg->init, init, sizeof init);
+    init_format(&cfg->out_init, out_init, sizeof out_init);
+    fprintf(f, " --act %s --init %s --out-init %s --epochs %lu --batch %lu --lr %s --momentum %s%s "
+               "--seed %lu\n",
+            cfg->act->name, init, out_init, cfg->epochs, cfg->batch, fmt_double(a, cfg->lr),
+            fmt_double(b, cfg->momentum), cfg->nesterov ? " --nesterov" : "",
+            (unsigned long)cfg->seed);
+}

@@ -1,0 +1,52 @@
+/* mlptrain's command line: options -> a validated config.  All parsing and
+ * every usage message lives here; main() only dispatches. */
+#ifndef MLP_CLI_H
+#define MLP_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "act.h"
+#include "init.h"
+#include "mlp.h"
+
+typedef struct {
+    /* data */
+    const char *data_path;   /* NULL: generate make_circles */
+    unsigned long samples;
+    double noise, factor;
+    uint32_t data_seed;
+    int scale;               /* MinMax-scale all rows before the split */
+    double range_lo, range_hi;
+    unsigned long train_rows;
+    /* network */
+    size_t n_hidden;
+    size_t widths[MLP_MAX_LAYERS];
+    const act_def *act;
+    init_spec init, out_init;
+    /* training */
+    unsigned long epochs, batch;
+    double lr, momentum;
+    int nesterov;
+    uint32_t seed;
+    /* output */
+    const char *csv_path;    /* NULL: no history file */
+    int verbose;             /* per-epoch lines on stderr */
+} cli_config;
+
+enum { CLI_RUN = 0, CLI_HELP = 100, CLI_VERSION = 101 };
+
+/* The article's relu6 configuration. */
+void cli_defaults(cli_config *cfg);
+
+/* Parse argv into cfg.  Returns CLI_RUN, CLI_HELP, CLI_VERSION, or
+ * MLP_EINVAL with one line in err:
+ *   "mlptrain: --OPT: VALUE: WHY (allowed ALLOWED)" */
+int cli_parse(int argc, char **argv, cli_config *cfg, char *err);
+
+void cli_usage(FILE *f);
+
+/* Every effective setting as one command line that repeats the run. */
+void cli_print_settings(const cli_config *cfg, FILE *f);
+
+#endif

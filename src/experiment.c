@@ -1,0 +1,131 @@
+#include "experiment.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circles.h"
+#include "history.h"
+#include "status.h"
+#include "train.h"
+
+typedef struct {
+    history *hist;
+    FILE *log;
+    int verbose;
+} epoch_ctx;
+
+static int on_epoch(const epoch_log *e, void *vctx, char *err)
+{
+    epoch_ctx *ctx = vctx;
+    if (ctx->verbose && ctx->log)
+        fprintf(ctx->log, "epoch %zu: loss %.4f accuracy %.4f val_loss %.4f val_accuracy %.4f\n",
+                e->epoch, e->loss, e->accuracy, e->val_loss, e->val_accuracy);
+    return ctx->hist ? history_write(ctx->hist, e, err) : MLP_OK;
+}
+
+static int load_data(const cli_config *cfg, dataset **out, char *err)
+{
+    int st;
+    if (cfg->data_path)
+        st = dataset_read_csv(cfg->data_path, out, err);
+    else
+        st = circles_make(cfg->samples, cfg->noise, cfg->factor, cfg->data_seed, out, err);
+    if (st != MLP_OK)
+        return st;
+    if (cfg->scale) {
+        minmax mm;
+        st = minmax_fit(*out, cfg->range_lo, cfg->range_hi, &mm, err);
+        if (st != MLP_OK)
+            return st;
+        minmax_apply(&mm, *out);
+    }
+    if (cfg->train_rows > (*out)->n) {
+        mlp_seterr(err, "mlptrain: --train: %lu: more than the %zu rows of %s (allowed 1..%zu)",
+                   cfg->train_rows, (*out)->n, cfg->data_path ? cfg->data_path : "the data",
+                   (*out)->n);
+        return MLP_EINVAL;
+    }
+    return MLP_OK;
+}
+
+int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop,
+                   experiment_result *res, char *err)
+{
+    memset(res, 0, sizeof *res);
+    res->test_acc = res->test_loss = NAN;
+    dataset *all = NULL, *tr = NULL, *te = NULL;
+    mlp *m = NULL;
+    mlp_ws *ws = NULL;
+    np_rng *g = NULL;
+    history *hist = NULL;
+    int st;
+    if (cfg->csv_path && (st = atomic_check_dir(cfg->csv_path, err)) != MLP_OK)
+        return st;
+    if ((st = load_data(cfg, &all, err)) != MLP_OK)
+        goto done;
+    tr = dataset_slice(all, 0, cfg->train_rows);
+    te = dataset_slice(all, cfg->train_rows, all->n - cfg->train_rows);
+    g = np_rng_alloc(cfg->seed);
+    if (!tr || !te || !g) {
+        st = MLP_ENOMEM;
+        mlp_seterr(err, "out of memory for the data");
+        goto done;
+    }
+    if ((st = mlp_alloc(&m, all->d, cfg->widths, cfg->n_hidden, cfg->act, err)) != MLP_OK)
+        goto done;
+    mlp_init(m, &cfg->init, &cfg->out_init, g);
+    res->n_train = tr->n;
+    res->n_test = te->n;
+    if (log)
+        cli_print_settings(cfg, log);
+    if (cfg->csv_path && (hist = history_open(cfg->csv_path, te->n > 0, err)) == NULL) {
+        st = MLP_EIO;
+        goto done;
+    }
+    train_cfg tc = {cfg->epochs, cfg->batch, cfg->lr, cfg->momentum, cfg->nesterov, stop};
+    epoch_ctx ctx = {hist, log, cfg->verbose};
+    train_hooks hooks = {on_epoch, NULL, &ctx};
+    st = train_fit(m, tr, te, &tc, g, &hooks, &res->epochs_run, err);
+    if (hist) {
+        char reason[MLP_ERRLEN + 64];
+        int partial = st == MLP_ENONFINITE || st == MLP_EINTR;
+        if (partial)
+            snprintf(reason, sizeof reason, "%zu of %lu epochs complete; %s", res->epochs_run,
+                     cfg->epochs, err);
+        if (st == MLP_OK || partial) {
+            char cerr[MLP_ERRLEN];
+            int cst = history_close(hist, partial ? reason : NULL, cerr);
+            hist = NULL;
+            if (cst != MLP_OK && st == MLP_OK) {
+                st = cst;
+                memcpy(err, cerr, MLP_ERRLEN);
+            }
+        }
+    }
+    if (st != MLP_OK)
+        goto done;
+    ws = mlp_ws_alloc(m, cfg->batch < 1024 ? cfg->batch : 1024);
+    if (ws == NULL) {
+        st = MLP_ENOMEM;
+        mlp_seterr(err, "out of memory for evaluation");
+        goto done;
+    }
+    eval_result rt = train_evaluate(m, ws, tr), re = train_evaluate(m, ws, te);
+    res->train_acc = rt.accuracy;
+    res->train_loss = rt.loss;
+    res->test_acc = re.accuracy;
+    res->test_loss = re.loss;
+    size_t pos = rt.n_pos + re.n_pos, n = rt.n + re.n;
+    res->collapsed = pos == 0 || pos == n;
+    res->collapsed_class = pos == n;
+done:
+    history_abort(hist);
+    mlp_ws_free(ws);
+    mlp_free(m);
+    np_rng_free(g);
+    dataset_free(all);
+    dataset_free(tr);
+    dataset_free(te);
+    return st;
+}

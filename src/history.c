@@ -1,0 +1,59 @@
+#include "history.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fmt.h"
+#include "status.h"
+
+history *history_open(const char *path, int has_val, char *err)
+{
+    history *h = calloc(1, sizeof *h);
+    if (h == NULL) {
+        mlp_seterr(err, "%s: out of memory", path);
+        return NULL;
+    }
+    h->has_val = has_val;
+    h->af = atomic_open(path, err);
+    if (h->af == NULL) {
+        free(h);
+        return NULL;
+    }
+    fputs(has_val ? "epoch,accuracy,loss,val_accuracy,val_loss\n" : "epoch,accuracy,loss\n",
+          h->af->f);
+    return h;
+}
+
+int history_write(history *h, const epoch_log *log, char *err)
+{
+    char a[FMT_DOUBLE_LEN], l[FMT_DOUBLE_LEN], va[FMT_DOUBLE_LEN], vl[FMT_DOUBLE_LEN];
+    fmt_double(a, log->accuracy);
+    fmt_double(l, log->loss);
+    if (h->has_val)
+        fprintf(h->af->f, "%zu,%s,%s,%s,%s\n", log->epoch, a, l, fmt_double(va, log->val_accuracy),
+                fmt_double(vl, log->val_loss));
+    else
+        fprintf(h->af->f, "%zu,%s,%s\n", log->epoch, a, l);
+    if (fflush(h->af->f) != 0 || ferror(h->af->f)) {
+        mlp_seterr(err, "%s: write failed", h->af->path);
+        return MLP_EIO;
+    }
+    return MLP_OK;
+}
+
+int history_close(history *h, const char *partial_reason, char *err)
+{
+    if (partial_reason != NULL)
+        fprintf(h->af->f, "# partial: %s\n", partial_reason);
+    int st = atomic_commit(h->af, err);
+    free(h);
+    return st;
+}
+
+void history_abort(history *h)
+{
+    if (h == NULL)
+        return;
+    atomic_abort(h->af);
+    free(h);
+}

@@ -1,0 +1,232 @@
+#include "mlp.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+
+void mlp_free(mlp *m)
+{
+    if (m == NULL)
+        return;
+    free(m->width);
+    free(m->act);
+    free(m->w_off);
+    free(m->b_off);
+    free(m->params);
+    free(m->grads);
+    free(m->vel);
+    free(m);
+}
+
+int mlp_alloc(mlp **out, size_t n_in, const size_t *hidden, size_t n_hidden,
+              const act_def *act, char *err)
+{
+    *out = NULL;
+    if (n_hidden > MLP_MAX_LAYERS) {
+        mlp_seterr(err, "%zu hidden layers is more than the limit of %d", n_hidden, MLP_MAX_LAYERS);
+        return MLP_EINVAL;
+    }
+    if (n_in == 0) {
+        mlp_seterr(err, "the network needs at least one input");
+        return MLP_EINVAL;
+    }
+    for (size_t l = 0; l < n_hidden; l++)
+        if (hidden[l] == 0) {
+            mlp_seterr(err, "hidden layer %zu has width 0 (each needs at least 1 unit)", l + 1);
+            return MLP_EINVAL;
+        }
+    /* count parameters with overflow checks before allocating anything */
+    size_t L = n_hidden + 1, total = 0, prev = n_in;
+    int overflow = 0;
+    for (size_t l = 1; l <= L && !overflow; l++) {
+        size_t w = l < L ? hidden[l - 1] : 1;
+        if (prev + 1 < prev || (w != 0 && prev + 1 > SIZE_MAX / w))
+            overflow = 1;
+        else if (total > SIZE_MAX - (prev + 1) * w)
+            overflow = 1;
+        else
+            total += (prev + 1) * w;
+        prev = w;
+    }
+    if (overflow || total > MLP_MAX_PARAMS) {
+        if (overflow)
+            mlp_seterr(err, "the network's parameter count overflows (limit %lu parameters)",
+                       MLP_MAX_PARAMS);
+        else
+            mlp_seterr(err, "the network has %zu parameters (%.1f MiB for weights, gradients "
+                       "and velocities); the limit is %lu parameters",
+                       total, (double)total * 3 * sizeof(double) / 1048576.0, MLP_MAX_PARAMS);
+        return MLP_EINVAL;
+    }
+    mlp *m = calloc(1, sizeof *m);
+    if (m == NULL)
+        goto nomem;
+    m->n_layers = L;
+    m->n_params = total;
+    m->width = calloc(L + 1, sizeof *m->width);
+    m->act = calloc(L + 1, sizeof *m->act);
+    m->w_off = calloc(L + 1, sizeof *m->w_off);
+    m->b_off = calloc(L + 1, sizeof *m->b_off);
+    m->params = calloc(total, sizeof(double));
+    m->grads = calloc(total, sizeof(double));
+    m->vel = calloc(total, sizeof(double));
+    if (!m->width || !m->act || !m->w_off || !m->b_off || !m->params || !m->grads || !m->vel)
+        goto nomem;
+    m->width[0] = n_in;
+    size_t off = 0;
+    for (size_t l = 1; l <= L; l++) {
+        m->width[l] = l < L ? hidden[l - 1] : 1;
+        m->act[l] = l < L ? act : NULL;
+        m->w_off[l] = off;
+        off += m->width[l - 1] * m->width[l];
+        m->b_off[l] = off;
+        off += m->width[l];
+    }
+    *out = m;
+    return MLP_OK;
+nomem:
+    mlp_free(m);
+    mlp_seterr(err, "out of memory for a network of %zu parameters", total);
+    return MLP_ENOMEM;
+}
+
+void mlp_init(mlp *m, const init_spec *hidden_init, const init_spec *out_init, np_rng *g)
+{
+    for (size_t l = 1; l <= m->n_layers; l++) {
+        const init_spec *spec = l < m->n_layers ? hidden_init : out_init;
+        init_fill(spec, g, mlp_W(m, m->params, l), m->width[l - 1], m->width[l]);
+        memset(mlp_b(m, m->params, l), 0, m->width[l] * sizeof(double));
+    }
+    memset(m->vel, 0, m->n_params * sizeof(double));
+    memset(m->grads, 0, m->n_params * sizeof(double));
+}
+
+mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
+{
+    size_t L = m->n_layers, maxw = 0, sum = 0;
+    for (size_t l = 0; l <= L; l++) {
+        if (m->width[l] > maxw)
+            maxw = m->width[l];
+        if (l > 0)
+            sum += 2 * m->width[l];
+    }
+    mlp_ws *ws = calloc(1, sizeof *ws);
+    if (ws == NULL)
+        return NULL;
+    ws->max_batch = max_batch;
+    ws->z = calloc(L + 1, sizeof *ws->z);
+    ws->a = calloc(L + 1, sizeof *ws->a);
+    if (max_batch > SIZE_MAX / sizeof(double) / (sum + 2 * maxw))
+        ws->mem = NULL;
+    else
+        ws->mem = malloc(max_batch * (sum + 2 * maxw) * sizeof(double));
+    if (!ws->z || !ws->a || !ws->mem) {
+        mlp_ws_free(ws);
+        return NULL;
+    }
+    double *p = ws->mem;
+    for (size_t l = 1; l <= L; l++) {
+        ws->z[l] = p;
+        p += max_batch * m->width[l];
+        ws->a[l] = p;
+        p += max_batch * m->width[l];
+    }
+    ws->d0 = p;
+    p += max_batch * maxw;
+    ws->d1 = p;
+    return ws;
+}
+
+void mlp_ws_free(mlp_ws *ws)
+{
+    if (ws == NULL)
+        return;
+    free(ws->z);
+    free(ws->a);
+    free(ws->mem);
+    free(ws);
+}
+
+/* out[B x n] = in[B x k] W[k x n] + b[n] */
+static void dense_forward(double *out, const double *in, const double *W, const double *b,
+                          size_t B, size_t k, size_t n)
+{
+    for (size_t i = 0; i < B; i++) {
+        double *o = out + i * n;
+        const double *x = in + i * k;
+        for (size_t j = 0; j < n; j++)
+            o[j] = b[j];
+        for (size_t p = 0; p < k; p++) {
+            const double xp = x[p];
+            const double *w = W + p * n;
+            for (size_t j = 0; j < n; j++)
+                o[j] += xp * w[j];
+        }
+    }
+}
+
+/* dW[k x n] = in^T dout, db[n] = sum over rows of dout, and, when din is not
+ * NULL, din[B x k] = dout W^T. */
+static void dense_backward(double *din, double *dW, double *db, const double *dout,
+                           const double *in, const double *W, size_t B, size_t k, size_t n)
+{
+    memset(dW, 0, k * n * sizeof(double));
+    memset(db, 0, n * sizeof(double));
+    for (size_t i = 0; i < B; i++) {
+        const double *d = dout + i * n;
+        const double *x = in + i * k;
+        for (size_t j = 0; j < n; j++)
+            db[j] += d[j];
+        for (size_t p = 0; p < k; p++) {
+            const double xp = x[p];
+            double *g = dW + p * n;
+            for (size_t j = 0; j < n; j++)
+                g[j] += xp * d[j];
+        }
+        if (din != NULL) {
+            double *di = din + i * k;
+            for (size_t p = 0; p < k; p++) {
+                const double *w = W + p * n;
+                double s = 0;
+                for (size_t j = 0; j < n; j++)
+                    s += d[j] * w[j];
+                di[p] = s;
+            }
+        }
+    }
+}
+
+const double *mlp_forward(const mlp *m, mlp_ws *ws, const double *x, size_t B)
+{
+    const double *in = x;
+    for (size_t l = 1; l <= m->n_layers; l++) {
+        size_t k = m->width[l - 1], n = m->width[l];
+        dense_forward(ws->z[l], in, mlp_W(m, m->params, l), mlp_b(m, m->params, l), B, k, n);
+        if (l < m->n_layers) {
+            act_forward(m->act[l], ws->z[l], ws->a[l], B * n);
+            in = ws->a[l];
+        }
+    }
+    return ws->z[m->n_layers];
+}
+
+void mlp_backward(mlp *m, mlp_ws *ws, const double *x, const double *dlogit, size_t B)
+{
+    size_t L = m->n_layers;
+    double *dout = ws->d0, *din = ws->d1;
+    memcpy(dout, dlogit, B * sizeof(double));
+    for (size_t l = L; l >= 1; l--) {
+        size_t k = m->width[l - 1], n = m->width[l];
+        const double *in = l > 1 ? ws->a[l - 1] : x;
+        dense_backward(l > 1 ? din : NULL, mlp_W(m, m->grads, l), mlp_b(m, m->grads, l), dout,
+                       in, mlp_W(m, m->params, l), B, k, n);
+        if (l > 1) {
+            act_backward(m->act[l - 1], ws->z[l - 1], din, B * k);
+            double *t = dout;
+            dout = din;
+            din = t;
+        }
+    }
+}

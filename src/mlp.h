@@ -1,0 +1,66 @@
+/* The network: dense layers z = a W + b, a hidden activation, and one
+ * output unit whose logit feeds the sigmoid / binary cross-entropy.
+ *
+ * Parameters, gradients and velocities each live in one buffer of
+ * n_params doubles; layer l (1..n_layers) owns the views
+ *   W_l = buf + w_off[l]   shape width[l-1] x width[l], row-major (Keras kernel)
+ *   b_l = buf + b_off[l]   shape width[l]
+ * so that an optimizer is a pure function over flat arrays. */
+#ifndef MLP_MLP_H
+#define MLP_MLP_H
+
+#include <stddef.h>
+
+#include "act.h"
+#include "init.h"
+#include "rng.h"
+
+/* Refused before allocating: a bigger network is surely a typo here. */
+#define MLP_MAX_PARAMS 100000000UL
+#define MLP_MAX_LAYERS 1000
+
+typedef struct {
+    size_t n_layers;        /* dense layers, output included (hidden + 1) */
+    size_t *width;          /* n_layers + 1 entries: width[0] inputs, width[n_layers] = 1 */
+    const act_def **act;    /* act[l] for hidden layers l = 1..n_layers-1; act[n_layers] NULL */
+    size_t *w_off, *b_off;  /* n_layers + 1 entries, index 0 unused */
+    size_t n_params;
+    double *params, *grads, *vel; /* n_params each, owned */
+} mlp;
+
+/* Allocate a network with n_in inputs, n_hidden hidden layers of widths
+ * hidden[0..n_hidden-1] (each >= 1) all using act, and one output.  The
+ * parameters are zero.  Returns MLP_OK, MLP_EINVAL (too large: err says the
+ * size it would need) or MLP_ENOMEM. */
+int mlp_alloc(mlp **out, size_t n_in, const size_t *hidden, size_t n_hidden,
+              const act_def *act, char *err);
+void mlp_free(mlp *m); /* accepts NULL */
+
+/* Draw every kernel from g (hidden layers by hidden_init, the output layer by
+ * out_init, layer by layer); biases and velocities zero. */
+void mlp_init(mlp *m, const init_spec *hidden_init, const init_spec *out_init, np_rng *g);
+
+static inline double *mlp_W(const mlp *m, const double *buf, size_t l) { return (double *)buf + m->w_off[l]; }
+static inline double *mlp_b(const mlp *m, const double *buf, size_t l) { return (double *)buf + m->b_off[l]; }
+
+/* Per-batch activations, kept for the backward pass. */
+typedef struct {
+    size_t max_batch;
+    double **z;      /* z[l]: max_batch x width[l], pre-activations, l = 1..n_layers */
+    double **a;      /* a[l]: max_batch x width[l], activations, l = 1..n_layers-1 */
+    double *d0, *d1; /* max_batch x max width: backward deltas */
+    double *mem;     /* the one allocation behind z, a, d0, d1 */
+} mlp_ws;
+
+mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch);
+void mlp_ws_free(mlp_ws *ws); /* accepts NULL */
+
+/* Forward pass of B <= max_batch rows x[B x width[0]]; returns the B logits
+ * (a view into ws, valid until the next call). */
+const double *mlp_forward(const mlp *m, mlp_ws *ws, const double *x, size_t B);
+
+/* Backward pass after mlp_forward on the same x: dlogit[B] is dLoss/dlogit;
+ * overwrites m->grads with dLoss/dparams. */
+void mlp_backward(mlp *m, mlp_ws *ws, const double *x, const double *dlogit, size_t B);
+
+#endif

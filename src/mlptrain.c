@@ -1,0 +1,63 @@
+/* mlptrain: train a dense network on the two-circles problem, as Keras does.
+ * Parsing lives in cli.c, the work in experiment.c; main maps statuses to
+ * exit codes. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+#include "experiment.h"
+#include "status.h"
+#include "version.h"
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+int main(int argc, char **argv)
+{
+    static cli_config cfg;
+    char err[MLP_ERRLEN] = "";
+    gsl_set_error_handler_off();
+    int st = cli_parse(argc, argv, &cfg, err);
+    if (st == CLI_HELP) {
+        cli_usage(stdout);
+        return 0;
+    }
+    if (st == CLI_VERSION) {
+        printf("mlptrain %s\n", MLPTRAIN_VERSION);
+        return 0;
+    }
+    if (st != CLI_RUN) {
+        fprintf(stderr, "%s\n", err);
+        return 2;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    experiment_result res;
+    st = experiment_run(&cfg, stderr, &stop_signal, &res, err);
+    if (st != MLP_OK) {
+        fprintf(stderr, "mlptrain: %s\n", err);
+        if (st == MLP_EINTR)
+            return 128 + (int)stop_signal;
+        return st == MLP_EINVAL ? 2 : 1;
+    }
+    if (res.collapsed)
+        fprintf(stderr, "mlptrain: note: the model collapsed to a constant output (class %d for "
+                "every row); deep narrow ReLU networks often do: try another --seed\n",
+                res.collapsed_class);
+    if (res.n_test > 0)
+        printf("Train: %.3f, Test: %.3f\n", res.train_acc, res.test_acc);
+    else
+        printf("Train: %.3f, Test: n/a\n", res.train_acc);
+    return 0;
+}

@@ -1,0 +1,121 @@
+#include "train.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "act.h"
+#include "loss.h"
+#include "sgd.h"
+#include "status.h"
+
+eval_result train_evaluate(const mlp *m, mlp_ws *ws, const dataset *ds)
+{
+    eval_result r = {0, 0, ds->n, 0};
+    double loss = 0;
+    size_t correct = 0;
+    for (size_t first = 0; first < ds->n; first += ws->max_batch) {
+        size_t B = ds->n - first < ws->max_batch ? ds->n - first : ws->max_batch;
+        const double *z = mlp_forward(m, ws, ds->x + first * ds->d, B);
+        for (size_t i = 0; i < B; i++) {
+            double y = ds->y[first + i];
+            int pred = act_sigmoid(z[i]) > 0.5;
+            loss += bce_logit_loss(z[i], y);
+            correct += pred == (y > 0.5);
+            r.n_pos += pred;
+        }
+    }
+    if (ds->n > 0) {
+        r.loss = loss / (double)ds->n;
+        r.accuracy = (double)correct / (double)ds->n;
+    } else {
+        r.loss = r.accuracy = NAN;
+    }
+    return r;
+}
+
+int train_fit(mlp *m, const dataset *train, const dataset *val, const train_cfg *cfg,
+              np_rng *g, const train_hooks *hooks, size_t *epochs_done, char *err)
+{
+    *epochs_done = 0;
+    size_t N = train->n, d = train->d;
+    size_t maxB = cfg->batch < N ? cfg->batch : N;
+    if (maxB == 0)
+        maxB = 1;
+    size_t n_batches = N == 0 ? 0 : (N + maxB - 1) / maxB;
+    size_t *idx = malloc((N + 1) * sizeof *idx);
+    double *xb = malloc((maxB * d + 1) * sizeof *xb);
+    double *yb = malloc((maxB + 1) * sizeof *yb);
+    double *dz = malloc((maxB + 1) * sizeof *dz);
+    mlp_ws *ws = mlp_ws_alloc(m, maxB);
+    int status = MLP_OK;
+    if (!idx || !xb || !yb || !dz || !ws) {
+        mlp_seterr(err, "out of memory for training buffers");
+        status = MLP_ENOMEM;
+        goto done;
+    }
+    for (size_t epoch = 0; epoch < cfg->epochs; epoch++) {
+        /* as Keras: a fresh permutation of the original order every epoch */
+        for (size_t i = 0; i < N; i++)
+            idx[i] = i;
+        np_rng_shuffle(g, idx, N);
+        double loss_sum = 0;
+        size_t correct = 0;
+        for (size_t bi = 0; bi < n_batches; bi++) {
+            size_t first = bi * maxB;
+            size_t B = N - first < maxB ? N - first : maxB;
+            for (size_t i = 0; i < B; i++) {
+                memcpy(xb + i * d, train->x + idx[first + i] * d, d * sizeof(double));
+                yb[i] = train->y[idx[first + i]];
+            }
+            const double *z = mlp_forward(m, ws, xb, B);
+            double batch_loss = 0;
+            for (size_t i = 0; i < B; i++) {
+                batch_loss += bce_logit_loss(z[i], yb[i]);
+                correct += (act_sigmoid(z[i]) > 0.5) == (yb[i] > 0.5);
+                dz[i] = bce_logit_grad(z[i], yb[i]) / (double)B;
+            }
+            if (!isfinite(batch_loss)) {
+                mlp_seterr(err, "the loss became %s in epoch %zu of %zu (batch %zu of %zu); "
+                           "try a smaller --lr",
+                           isnan(batch_loss) ? "NaN" : "infinite", epoch + 1, cfg->epochs,
+                           bi + 1, n_batches);
+                status = MLP_ENONFINITE;
+                goto done;
+            }
+            loss_sum += batch_loss;
+            mlp_backward(m, ws, xb, dz, B);
+            if (hooks && hooks->on_batch)
+                hooks->on_batch(m, ws, B, hooks->ctx);
+            sgd_step(m->params, m->vel, m->grads, m->n_params, cfg->lr, cfg->momentum,
+                     cfg->nesterov);
+            if (cfg->stop && *cfg->stop) {
+                mlp_seterr(err, "interrupted in epoch %zu of %zu", epoch + 1, cfg->epochs);
+                status = MLP_EINTR;
+                goto done;
+            }
+        }
+        epoch_log log = {epoch, NAN, NAN, NAN, NAN};
+        if (N > 0) {
+            log.loss = loss_sum / (double)N;
+            log.accuracy = (double)correct / (double)N;
+        }
+        if (val->n > 0) {
+            eval_result v = train_evaluate(m, ws, val);
+            log.val_loss = v.loss;
+            log.val_accuracy = v.accuracy;
+        }
+        *epochs_done = epoch + 1;
+        if (hooks && hooks->on_epoch && hooks->on_epoch(&log, hooks->ctx, err) != 0) {
+            status = MLP_EIO;
+            goto done;
+        }
+    }
+done:
+    free(idx);
+    free(xb);
+    free(yb);
+    free(dz);
+    mlp_ws_free(ws);
+    return status;
+}
