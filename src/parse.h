@@ -1,0 +1,31 @@
+/* Strict parsers for numeric command-line values, shared by the binaries.
+ *
+ * Each parser accepts the whole string or nothing: no leading or trailing
+ * blanks, no empty string, no trailing junk, no silent wrap-around.  On
+ * failure it returns MLP_EINVAL, leaves *out untouched and, if why is not
+ * NULL, points *why at a static phrase saying what is wrong ("not a whole
+ * number", "out of range", ...) for parse_seterr. */
+#ifndef MLP_PARSE_H
+#define MLP_PARSE_H
+
+/* A decimal whole number in [min, max]: digits only (no sign, no 0x). */
+int parse_ulong(const char *s, unsigned long min, unsigned long max,
+                unsigned long *out, const char **why);
+
+/* A finite decimal number (strtod syntax) in [min, max]; "nan", "inf" and
+ * values that overflow a double are rejected. */
+int parse_double(const char *s, double min, double max, double *out,
+                 const char **why);
+
+/* Two finite numbers "A,B" with min <= A < B <= max (e.g. a feature range). */
+int parse_double_pair(const char *s, double min, double max, double *a,
+                      double *b, const char **why);
+
+/* The standard message for a bad option value, one line, no newline:
+ *   "PROG: OPT: VALUE: WHY (allowed ALLOWED)"
+ * e.g. "circles: --seed: -1: not a whole number (allowed 0..4294967295)".
+ * An empty VALUE is shown as "". */
+void parse_seterr(char *err, const char *prog, const char *opt,
+                  const char *value, const char *why, const char *allowed);
+
+#endif
