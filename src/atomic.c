@@ -1,0 +1,174 @@
+#include "atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "status.h"
+
+static int is_stdout(const char *path)
+{
+    return strcmp(path, "-") == 0;
+}
+
+/* The directory part of path ("." if none), malloc'ed; NULL if out of memory. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return strdup(".");
+    size_t len = (size_t)(slash - path);
+    if (len == 0)
+        len = 1; /* "/file" lives in "/" */
+    char *dir = malloc(len + 1);
+    if (dir != NULL) {
+        memcpy(dir, path, len);
+        dir[len] = '\0';
+    }
+    return dir;
+}
+
+static void free_file(atomic_file *a)
+{
+    free(a->path);
+    free(a->tmp);
+    free(a);
+}
+
+atomic_file *atomic_open(const char *path, char *err)
+{
+    atomic_file *a = calloc(1, sizeof *a);
+    if (a == NULL || (a->path = strdup(path)) == NULL) {
+        free(a);
+        mlp_seterr(err, "%s: out of memory", path);
+        return NULL;
+    }
+    if (is_stdout(path)) {
+        a->f = stdout;
+        return a;
+    }
+    size_t len = strlen(path);
+    a->tmp = malloc(len + sizeof ".tmp.XXXXXX");
+    if (a->tmp == NULL) {
+        free_file(a);
+        mlp_seterr(err, "%s: out of memory", path);
+        return NULL;
+    }
+    memcpy(a->tmp, path, len);
+    memcpy(a->tmp + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+    int fd = mkstemp(a->tmp);
+    if (fd < 0) {
+        mlp_seterr(err, "%s: cannot create temporary file: %s", path, strerror(errno));
+        free_file(a);
+        return NULL;
+    }
+    /* mkstemp makes 0600; give the file the mode open(2) would have */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0644 & ~mask) != 0 || (a->f = fdopen(fd, "w")) == NULL) {
+        mlp_seterr(err, "%s: cannot create temporary file: %s", path, strerror(errno));
+        close(fd);
+        unlink(a->tmp);
+        free_file(a);
+        return NULL;
+    }
+    return a;
+}
+
+/* Make the rename durable; failure here does not undo a completed rename. */
+static void sync_dir(const char *path)
+{
+    char *dir = dir_of(path);
+    if (dir == NULL)
+        return;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
+int atomic_commit(atomic_file *a, char *err)
+{
+    int e = 0;
+    if (fflush(a->f) != 0)
+        e = errno;
+    else if (ferror(a->f))
+        e = EIO; /* an earlier write failed; its errno is gone */
+    if (a->tmp == NULL) { /* stdout */
+        if (e != 0)
+            mlp_seterr(err, "%s: write failed: %s", "stdout", strerror(e));
+        free_file(a);
+        return e != 0 ? MLP_EIO : MLP_OK;
+    }
+    if (e == 0 && fsync(fileno(a->f)) != 0)
+        e = errno;
+    if (fclose(a->f) != 0 && e == 0)
+        e = errno;
+    a->f = NULL;
+    if (e == 0 && rename(a->tmp, a->path) != 0)
+        e = errno;
+    if (e != 0) {
+        unlink(a->tmp);
+        mlp_seterr(err, "%s: write failed: %s", a->path, strerror(e));
+        free_file(a);
+        return MLP_EIO;
+    }
+    sync_dir(a->path);
+    free_file(a);
+    return MLP_OK;
+}
+
+void atomic_abort(atomic_file *a)
+{
+    if (a == NULL)
+        return;
+    if (a->tmp != NULL) {
+        if (a->f != NULL)
+            fclose(a->f);
+        unlink(a->tmp);
+    } else if (a->f != NULL) {
+        fflush(a->f); /* stdout: what was written is already out */
+    }
+    free_file(a);
+}
+
+int atomic_check_dir(const char *path, char *err)
+{
+    if (is_stdout(path))
+        return MLP_OK;
+    struct stat st;
+    if (*path == '\0') {
+        mlp_seterr(err, "\"\": empty file name");
+        return MLP_EIO;
+    }
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        mlp_seterr(err, "%s: is a directory", path);
+        return MLP_EIO;
+    }
+    char *dir = dir_of(path);
+    if (dir == NULL) {
+        mlp_seterr(err, "%s: out of memory", path);
+        return MLP_ENOMEM;
+    }
+    int rc = MLP_OK;
+    if (stat(dir, &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            mlp_seterr(err, "%s: directory \"%s\" does not exist", path, dir);
+        else
+            mlp_seterr(err, "%s: directory \"%s\": %s", path, dir, strerror(errno));
+        rc = MLP_EIO;
+    } else if (!S_ISDIR(st.st_mode)) {
+        mlp_seterr(err, "%s: \"%s\" is not a directory", path, dir);
+        rc = MLP_EIO;
+    } else if (access(dir, W_OK | X_OK) != 0) {
+        mlp_seterr(err, "%s: directory \"%s\" is not writable", path, dir);
+        rc = MLP_EIO;
+    }
+    free(dir);
+    return rc;
+}

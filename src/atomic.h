@@ -1,0 +1,45 @@
+/* Atomic output files: write to a temporary file next to the target, then
+ * rename it into place, so that a reader never sees a half-written file
+ * and a failed run leaves the previous file untouched.
+ *
+ *   atomic_file *a = atomic_open(path, err);   (NULL on failure)
+ *   ... write to a->f ...
+ *   rc = atomic_commit(a, err);                (frees a, success or not)
+ * or, to give up, atomic_abort(a).
+ *
+ * The path "-" means stdout: nothing is renamed, commit only flushes and
+ * checks for write errors; stdout is never closed. */
+#ifndef MLP_ATOMIC_H
+#define MLP_ATOMIC_H
+
+#include <stdio.h>
+
+typedef struct {
+    FILE *f;    /* write here; owned unless it is stdout */
+    char *path; /* target path, owned */
+    char *tmp;  /* "PATH.tmp.XXXXXX", owned; NULL for stdout */
+} atomic_file;
+
+/* Create PATH.tmp.XXXXXX in PATH's directory, mode 0644 minus the umask.
+ * NULL on failure, message "PATH: cannot create temporary file: REASON". */
+atomic_file *atomic_open(const char *path, char *err);
+
+/* Flush, fsync, close and rename into place; free a.  On any failure
+ * (including an earlier write error on a->f) the temporary file is removed,
+ * PATH is left as it was, and MLP_EIO is returned with the message
+ * "PATH: write failed: REASON". */
+int atomic_commit(atomic_file *a, char *err);
+
+/* Remove the temporary file and free a.  Accepts NULL. */
+void atomic_abort(atomic_file *a);
+
+/* Check, before a run starts, that PATH could be written: its directory
+ * exists and is writable, and PATH is not itself a directory.  "-" passes.
+ * MLP_EIO with one of:
+ *   PATH: directory "DIR" does not exist
+ *   PATH: directory "DIR" is not writable
+ *   PATH: "DIR" is not a directory
+ *   PATH: is a directory                                                */
+int atomic_check_dir(const char *path, char *err);
+
+#endif
