@@ -44,8 +44,10 @@ $(BUILD)/test_%: tests/test_%.c tests/check.h $(BUILD)/libmlp.a
 run: all
 	./mlptrain --act relu6 --layers 11 --epochs 500
 
+SHELL_TESTS = $(wildcard tests/t_*.sh)
+
 check: all $(TESTS)
-	@sh tests/run-tests.sh $(BUILD) $(TESTS)
+	@sh tests/run-tests.sh $(BUILD) $(TESTS) $(SHELL_TESTS)
 
 clean:
 	rm -rf $(BUILD) build-* mlptrain circles

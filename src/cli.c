@@ -195,7 +195,7 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
             break;
         case O_NOISE:
             if (parse_double(optarg, 0, 1e6, &cfg->noise, &why) != MLP_OK)
-                return bad(err, "--noise", optarg, why, "a number from 0 to 1e6");
+                return bad(err, "--noise", optarg, why, "0..1e6");
             break;
         case O_FACTOR:
             if (parse_double(optarg, 0, 1, &x, &why) != MLP_OK || x >= 1)
@@ -253,11 +253,11 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
             break;
         case O_LR:
             if (parse_double(optarg, 0, 1e6, &cfg->lr, &why) != MLP_OK)
-                return bad(err, "--lr", optarg, why, "a number from 0 to 1e6");
+                return bad(err, "--lr", optarg, why, "0..1e6");
             break;
         case O_MOMENTUM:
             if (parse_double(optarg, 0, 1, &cfg->momentum, &why) != MLP_OK)
-                return bad(err, "--momentum", optarg, why, "a number from 0 to 1");
+                return bad(err, "--momentum", optarg, why, "0..1");
             break;
         case O_NESTEROV:
             cfg->nesterov = 1;

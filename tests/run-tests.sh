@@ -8,7 +8,8 @@ log=$build/test.log
 : > "$log"
 status=0
 for t in "$@"; do
-    if ! "$t" >>"$log" 2>&1; then
+    case "$t" in *.sh) run="sh $t" ;; *) run=$t ;; esac
+    if ! $run >>"$log" 2>&1; then
         status=1
         echo "FAILED: $t (output in $log)" >&2
     fi
