@@ -50,6 +50,17 @@ atomic_file *atomic_open(const char *path, char *err)
         a->f = stdout;
         return a;
     }
+    /* a device or FIFO (/dev/null, /dev/stdout, a pipe) cannot be replaced
+     * by a rename, and must not be: write to it in place */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        if ((a->f = fopen(path, "w")) == NULL) {
+            mlp_seterr(err, "%s: cannot open: %s", path, strerror(errno));
+            free_file(a);
+            return NULL;
+        }
+        return a;
+    }
     size_t len = strlen(path);
     a->tmp = malloc(len + sizeof ".tmp.XXXXXX");
     if (a->tmp == NULL) {
@@ -99,9 +110,12 @@ int atomic_commit(atomic_file *a, char *err)
         e = errno;
     else if (ferror(a->f))
         e = EIO; /* an earlier write failed; its errno is gone */
-    if (a->tmp == NULL) { /* stdout */
+    if (a->tmp == NULL) { /* stdout, or a device written in place */
+        int out = a->f == stdout;
+        if (!out && fclose(a->f) != 0 && e == 0)
+            e = errno;
         if (e != 0)
-            mlp_seterr(err, "%s: write failed: %s", "stdout", strerror(e));
+            mlp_seterr(err, "%s: write failed: %s", out ? "stdout" : a->path, strerror(e));
         free_file(a);
         return e != 0 ? MLP_EIO : MLP_OK;
     }
@@ -131,8 +145,10 @@ void atomic_abort(atomic_file *a)
         if (a->f != NULL)
             fclose(a->f);
         unlink(a->tmp);
+    } else if (a->f == stdout) {
+        fflush(a->f); /* what was written is already out */
     } else if (a->f != NULL) {
-        fflush(a->f); /* stdout: what was written is already out */
+        fclose(a->f);
     }
     free_file(a);
 }
@@ -146,9 +162,18 @@ int atomic_check_dir(const char *path, char *err)
         mlp_seterr(err, "\"\": empty file name");
         return MLP_EIO;
     }
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        mlp_seterr(err, "%s: is a directory", path);
-        return MLP_EIO;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            mlp_seterr(err, "%s: is a directory", path);
+            return MLP_EIO;
+        }
+        if (!S_ISREG(st.st_mode)) { /* a device or FIFO, written in place */
+            if (access(path, W_OK) != 0) {
+                mlp_seterr(err, "%s: not writable: %s", path, strerror(errno));
+                return MLP_EIO;
+            }
+            return MLP_OK;
+        }
     }
     char *dir = dir_of(path);
     if (dir == NULL) {

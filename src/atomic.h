@@ -8,7 +8,10 @@
  * or, to give up, atomic_abort(a).
  *
  * The path "-" means stdout: nothing is renamed, commit only flushes and
- * checks for write errors; stdout is never closed. */
+ * checks for write errors; stdout is never closed.  An existing PATH that is
+ * neither a regular file nor a directory (/dev/null, /dev/stdout, a FIFO) is
+ * written in place, not replaced.  A symbolic link at PATH is replaced by
+ * the new file (the file it pointed to is left alone). */
 #ifndef MLP_ATOMIC_H
 #define MLP_ATOMIC_H
 
@@ -17,11 +20,12 @@
 typedef struct {
     FILE *f;    /* write here; owned unless it is stdout */
     char *path; /* target path, owned */
-    char *tmp;  /* "PATH.tmp.XXXXXX", owned; NULL for stdout */
+    char *tmp;  /* "PATH.tmp.XXXXXX", owned; NULL when written in place */
 } atomic_file;
 
 /* Create PATH.tmp.XXXXXX in PATH's directory, mode 0644 minus the umask.
- * NULL on failure, message "PATH: cannot create temporary file: REASON". */
+ * NULL on failure, message "PATH: cannot create temporary file: REASON"
+ * (or "PATH: cannot open: REASON" for a device). */
 atomic_file *atomic_open(const char *path, char *err);
 
 /* Flush, fsync, close and rename into place; free a.  On any failure
@@ -34,12 +38,14 @@ int atomic_commit(atomic_file *a, char *err);
 void atomic_abort(atomic_file *a);
 
 /* Check, before a run starts, that PATH could be written: its directory
- * exists and is writable, and PATH is not itself a directory.  "-" passes.
- * MLP_EIO with one of:
+ * exists and is writable, and PATH is not itself a directory (an existing
+ * device or FIFO must be writable itself).  "-" passes.  MLP_EIO with one of:
  *   PATH: directory "DIR" does not exist
  *   PATH: directory "DIR" is not writable
  *   PATH: "DIR" is not a directory
- *   PATH: is a directory                                                */
+ *   PATH: is a directory
+ *   PATH: not writable: REASON                  (a device or FIFO)
+ *   "": empty file name                                                 */
 int atomic_check_dir(const char *path, char *err);
 
 #endif
