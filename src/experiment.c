@@ -24,7 +24,7 @@ static int on_epoch(const epoch_log *e, void *vctx, char *err)
     return ctx->hist ? history_write(ctx->hist, e, err) : MLP_OK;
 }
 
-static int load_data(const cli_config *cfg, dataset **out, char *err)
+static int load_data(const cli_config *cfg, dataset **out, minmax *mm, char *err)
 {
     int st;
     if (cfg->data_path)
@@ -34,14 +34,13 @@ static int load_data(const cli_config *cfg, dataset **out, char *err)
     if (st != MLP_OK)
         return st;
     if (cfg->scale) {
-        minmax mm;
-        st = minmax_fit(*out, cfg->range_lo, cfg->range_hi, &mm, err);
+        st = minmax_fit(*out, cfg->range_lo, cfg->range_hi, mm, err);
         if (st != MLP_OK)
             return st;
-        minmax_apply(&mm, *out);
+        minmax_apply(mm, *out);
     }
     if (cfg->train_rows > (*out)->n) {
-        mlp_seterr(err, "mlptrain: --train: %lu: more than the %zu rows of %s (allowed 1..%zu)",
+        mlp_seterr(err, "--train: %lu: more than the %zu rows of %s (allowed 1..%zu)",
                    cfg->train_rows, (*out)->n, cfg->data_path ? cfg->data_path : "the data",
                    (*out)->n);
         return MLP_EINVAL;
@@ -49,58 +48,72 @@ static int load_data(const cli_config *cfg, dataset **out, char *err)
     return MLP_OK;
 }
 
-int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop,
-                   experiment_result *res, char *err)
+void experiment_free(experiment *ex)
 {
-    memset(res, 0, sizeof *res);
-    res->test_acc = res->test_loss = NAN;
-    dataset *all = NULL, *tr = NULL, *te = NULL;
-    mlp *m = NULL;
+    if (ex == NULL)
+        return;
+    dataset_free(ex->train);
+    dataset_free(ex->test);
+    mlp_free(ex->model);
+    free(ex);
+}
+
+int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop,
+                   experiment **out, char *err)
+{
+    *out = NULL;
+    dataset *all = NULL;
     mlp_ws *ws = NULL;
     np_rng *g = NULL;
     history *hist = NULL;
     int st;
     if (cfg->csv_path && (st = atomic_check_dir(cfg->csv_path, err)) != MLP_OK)
         return st;
-    if ((st = load_data(cfg, &all, err)) != MLP_OK)
+    experiment *ex = calloc(1, sizeof *ex);
+    if (ex == NULL) {
+        mlp_seterr(err, "out of memory");
+        return MLP_ENOMEM;
+    }
+    experiment_result *res = &ex->res;
+    res->test_acc = res->test_loss = NAN;
+    if ((st = load_data(cfg, &all, &ex->scaler, err)) != MLP_OK)
         goto done;
-    tr = dataset_slice(all, 0, cfg->train_rows);
-    te = dataset_slice(all, cfg->train_rows, all->n - cfg->train_rows);
+    ex->scaled = cfg->scale;
+    ex->train = dataset_slice(all, 0, cfg->train_rows);
+    ex->test = dataset_slice(all, cfg->train_rows, all->n - cfg->train_rows);
     g = np_rng_alloc(cfg->seed);
-    if (!tr || !te || !g) {
+    if (!ex->train || !ex->test || !g) {
         st = MLP_ENOMEM;
         mlp_seterr(err, "out of memory for the data");
         goto done;
     }
-    if ((st = mlp_alloc(&m, all->d, cfg->widths, cfg->n_hidden, cfg->act, err)) != MLP_OK)
+    if ((st = mlp_alloc(&ex->model, all->d, cfg->widths, cfg->n_hidden, cfg->act, err)) != MLP_OK)
         goto done;
+    mlp *m = ex->model;
     mlp_init(m, &cfg->init, &cfg->out_init, g);
-    res->n_train = tr->n;
-    res->n_test = te->n;
+    res->n_train = ex->train->n;
+    res->n_test = ex->test->n;
     if (log)
         cli_print_settings(cfg, log);
-    if (cfg->csv_path && (hist = history_open(cfg->csv_path, te->n > 0, err)) == NULL) {
+    if (cfg->csv_path && (hist = history_open(cfg->csv_path, ex->test->n > 0, err)) == NULL) {
         st = MLP_EIO;
         goto done;
     }
     train_cfg tc = {cfg->epochs, cfg->batch, cfg->lr, cfg->momentum, cfg->nesterov, stop};
     epoch_ctx ctx = {hist, log, cfg->verbose};
     train_hooks hooks = {on_epoch, NULL, &ctx};
-    st = train_fit(m, tr, te, &tc, g, &hooks, &res->epochs_run, err);
-    if (hist) {
-        char reason[MLP_ERRLEN + 64];
-        int partial = st == MLP_ENONFINITE || st == MLP_EINTR;
+    st = train_fit(m, ex->train, ex->test, &tc, g, &hooks, &res->epochs_run, err);
+    int partial = st == MLP_ENONFINITE || st == MLP_EINTR;
+    if (hist && (st == MLP_OK || partial)) {
+        char reason[MLP_ERRLEN + 64], cerr[MLP_ERRLEN];
         if (partial)
             snprintf(reason, sizeof reason, "%zu of %lu epochs complete; %s", res->epochs_run,
                      cfg->epochs, err);
-        if (st == MLP_OK || partial) {
-            char cerr[MLP_ERRLEN];
-            int cst = history_close(hist, partial ? reason : NULL, cerr);
-            hist = NULL;
-            if (cst != MLP_OK && st == MLP_OK) {
-                st = cst;
-                memcpy(err, cerr, MLP_ERRLEN);
-            }
+        int cst = history_close(hist, partial ? reason : NULL, cerr);
+        hist = NULL;
+        if (cst != MLP_OK && st == MLP_OK) {
+            st = cst;
+            memcpy(err, cerr, MLP_ERRLEN);
         }
     }
     if (st != MLP_OK)
@@ -111,7 +124,7 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
         mlp_seterr(err, "out of memory for evaluation");
         goto done;
     }
-    eval_result rt = train_evaluate(m, ws, tr), re = train_evaluate(m, ws, te);
+    eval_result rt = train_evaluate(m, ws, ex->train), re = train_evaluate(m, ws, ex->test);
     res->train_acc = rt.accuracy;
     res->train_loss = rt.loss;
     res->test_acc = re.accuracy;
@@ -122,10 +135,11 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
 done:
     history_abort(hist);
     mlp_ws_free(ws);
-    mlp_free(m);
     np_rng_free(g);
     dataset_free(all);
-    dataset_free(tr);
-    dataset_free(te);
+    if (st == MLP_OK || st == MLP_ENONFINITE || st == MLP_EINTR)
+        *out = ex;
+    else
+        experiment_free(ex);
     return st;
 }

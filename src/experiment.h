@@ -7,7 +7,10 @@
 #include <signal.h>
 #include <stdio.h>
 
+#include "circles.h"
 #include "cli.h"
+#include "dataset.h"
+#include "mlp.h"
 
 typedef struct {
     double train_acc, test_acc, train_loss, test_loss; /* final weights; test NAN if no test rows */
@@ -17,12 +20,23 @@ typedef struct {
     int collapsed_class; /* which, when collapsed */
 } experiment_result;
 
+/* What a run leaves behind, for the steps after training (evaluation
+ * tables, saved models, grids).  All owned; free with experiment_free. */
+typedef struct {
+    dataset *train, *test;  /* after scaling and the split */
+    int scaled;
+    minmax scaler;          /* valid when scaled */
+    mlp *model;             /* the trained network */
+    experiment_result res;
+} experiment;
+
 /* Run cfg.  Messages (settings line, warnings, per-epoch lines when
  * cfg->verbose) go to `log` (may be NULL).  stop: see train_cfg.  Returns
- * MLP_OK or an error status with err set; res is filled as far as the run
- * got (on MLP_ENONFINITE and MLP_EINTR, the history file holds the
- * complete epochs and is marked partial). */
+ * MLP_OK or an error status with err set.  *out is set (caller frees) on
+ * MLP_OK, and also on MLP_ENONFINITE and MLP_EINTR, where the history file
+ * holds the complete epochs and is marked partial; NULL otherwise. */
 int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop,
-                   experiment_result *res, char *err);
+                   experiment **out, char *err);
+void experiment_free(experiment *ex); /* accepts NULL */
 
 #endif

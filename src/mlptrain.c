@@ -43,14 +43,17 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    experiment_result res;
-    st = experiment_run(&cfg, stderr, &stop_signal, &res, err);
+    experiment *ex;
+    st = experiment_run(&cfg, stderr, &stop_signal, &ex, err);
     if (st != MLP_OK) {
+        experiment_free(ex);
         fprintf(stderr, "mlptrain: %s\n", err);
         if (st == MLP_EINTR)
             return 128 + (int)stop_signal;
         return st == MLP_EINVAL ? 2 : 1;
     }
+    experiment_result res = ex->res;
+    experiment_free(ex);
     if (res.collapsed)
         fprintf(stderr, "mlptrain: note: the model collapsed to a constant output (class %d for "
                 "every row); deep narrow ReLU networks often do: try another --seed\n",
