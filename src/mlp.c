@@ -1,5 +1,6 @@
 #include "mlp.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,9 +56,10 @@ int mlp_alloc(mlp **out, size_t n_in, const size_t *hidden, size_t n_hidden,
             mlp_seterr(err, "the network's parameter count overflows (limit %lu parameters)",
                        MLP_MAX_PARAMS);
         else
-            mlp_seterr(err, "the network has %zu parameters (%.1f MiB for weights, gradients "
+            mlp_seterr(err, "the network has %zu parameters (%.0f GiB for weights, gradients "
                        "and velocities); the limit is %lu parameters",
-                       total, (double)total * 3 * sizeof(double) / 1048576.0, MLP_MAX_PARAMS);
+                       total, ceil((double)total * 3 * sizeof(double) / 1073741824.0),
+                       MLP_MAX_PARAMS);
         return MLP_EINVAL;
     }
     mlp *m = calloc(1, sizeof *m);
