@@ -73,22 +73,37 @@ static void format_double(char *buf, size_t size, double v)
     }
 }
 
+/* fputs that keeps the first error's errno in *e and does nothing after it */
+static void put(const char *s, FILE *f, int *e)
+{
+    if (*e != 0)
+        return;
+    errno = 0;
+    if (fputs(s, f) == EOF)
+        *e = errno != 0 ? errno : EIO;
+}
+
 int dataset_write_csv(const dataset *ds, FILE *f, char *err)
 {
     char num[40];
-    int bad = 0;
-    for (size_t c = 0; c < ds->d; c++)
-        bad |= fprintf(f, "x%zu,", c + 1) < 0;
-    bad |= fputs("y\n", f) < 0;
-    for (size_t i = 0; i < ds->n && !bad; i++) {
-        for (size_t c = 0; c < ds->d; c++) {
-            format_double(num, sizeof num, ds->x[i * ds->d + c]);
-            bad |= fputs(num, f) < 0 || putc(',', f) == EOF;
-        }
-        bad |= fputs(ds->y[i] != 0.0 ? "1\n" : "0\n", f) < 0;
+    int e = 0;
+    for (size_t c = 0; c < ds->d; c++) {
+        snprintf(num, sizeof num, "x%zu,", c + 1);
+        put(num, f, &e);
     }
-    if (bad || ferror(f)) {
-        mlp_seterr(err, "write failed: %s", strerror(errno != 0 ? errno : EIO));
+    put("y\n", f, &e);
+    for (size_t i = 0; i < ds->n && e == 0; i++) {
+        for (size_t c = 0; c < ds->d; c++) {
+            format_double(num, sizeof num - 1, ds->x[i * ds->d + c]);
+            strcat(num, ",");
+            put(num, f, &e);
+        }
+        put(ds->y[i] != 0.0 ? "1\n" : "0\n", f, &e);
+    }
+    if (e == 0 && ferror(f))
+        e = EIO;
+    if (e != 0) {
+        mlp_seterr(err, "write failed: %s", strerror(e));
         return MLP_EIO;
     }
     return MLP_OK;
@@ -356,13 +371,22 @@ static int read_all(csv_reader *r, row_buf *rb)
     /* a UTF-8 byte order mark is accepted silently at the very start */
     if (got == 1 && r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
         from = 3;
-    if (got == 0 || (from == 3 && r->len == 3 && (got = read_line(r)) == 0)) {
+    if (got == 1 && r->len == from) { /* a blank first line: is anything else there? */
+        while ((got = read_line(r)) == 1 && r->len == 0)
+            ;
+        if (got < 0)
+            return -got;
+        if (got == 1) {
+            mlp_seterr(r->err, "%s:1: empty line instead of the header (expected \"%s\")",
+                       r->name, HEADER);
+            return MLP_EFORMAT;
+        }
+    }
+    if (got == 0) {
         mlp_seterr(r->err, "%s: empty file (expected a header \"%s\" and data rows)", r->name,
                    HEADER);
         return MLP_EFORMAT;
     }
-    if (got < 0)
-        return -got;
     int rc = check_text(r, from);
     if (rc == MLP_OK)
         rc = check_header(r, r->buf + from);

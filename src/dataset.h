@@ -26,7 +26,7 @@ dataset *dataset_slice(const dataset *ds, size_t first, size_t count);
 void dataset_class_counts(const dataset *ds, size_t *n0, size_t *n1);
 
 /* Limits of dataset_read_csv. */
-#define DATASET_MAX_LINE 1048576 /* bytes per line, without the line end */
+#define DATASET_MAX_LINE 1048576 /* bytes per line, without the "\n" */
 #define DATASET_MAX_ABS 1e10     /* largest |feature value| accepted */
 
 /* Write ds as CSV to f: header "x1,...,xd,y", each double in the shortest
@@ -47,6 +47,7 @@ int dataset_write_csv(const dataset *ds, FILE *f, char *err);
  *   MLP_EIO      "FILE: cannot open: REASON", "FILE: read error: REASON"
  *   MLP_ENOMEM   "FILE:LINE: out of memory after N rows"
  *   MLP_EFORMAT  "FILE: empty file (expected a header \"x1,x2,y\" and data rows)"
+ *                (also for a file of blank lines)
  *                "FILE: no data rows after the header"
  *                "FILE:LINE: REASON (WHAT IS ALLOWED)" for any bad line;
  *                see tests/test_dataset.c for every message.
