@@ -261,9 +261,8 @@ static void test_write(void)
     free(mem);
     dataset_free(ds);
 
-    /* a write error is reported */
-    f = fopen("/dev/full", "w");
-    CHECK(f != NULL);
+    /* a write error is reported (where the system has /dev/full) */
+    f = access("/dev/full", W_OK) == 0 ? fopen("/dev/full", "w") : NULL;
     if (f != NULL) {
         setvbuf(f, NULL, _IONBF, 0);
         ds = dataset_alloc(2, 2);
@@ -403,14 +402,16 @@ static void test_atomic(void)
     CHECK_STR(err, want);
 
     /* a device is written in place, not replaced, and its errors reported */
-    a = atomic_open("/dev/full", err);
-    CHECK(a != NULL);
-    if (a != NULL) {
-        fputs("x\n", a->f);
-        CHECK(atomic_commit(a, err) == MLP_EIO);
-        CHECK_STR(err, "/dev/full: write failed: No space left on device");
+    if (access("/dev/full", W_OK) == 0) {
+        a = atomic_open("/dev/full", err);
+        CHECK(a != NULL);
+        if (a != NULL) {
+            fputs("x\n", a->f);
+            CHECK(atomic_commit(a, err) == MLP_EIO);
+            CHECK_STR(err, "/dev/full: write failed: No space left on device");
+        }
+        CHECK(stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode));
     }
-    CHECK(stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode));
     a = atomic_open("/dev/null", err);
     CHECK(a != NULL && (fputs("x\n", a->f), atomic_commit(a, err)) == MLP_OK);
     CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
