@@ -49,6 +49,14 @@ SHELL_TESTS = $(wildcard tests/t_*.sh)
 check: all $(TESTS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTS) $(SHELL_TESTS)
 
+# Installs the binaries, the scripts (as mlptrain-NAME) and the man pages.
+install: mlptrain circles
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 mlptrain circles $(DESTDIR)$(PREFIX)/bin/
+	for s in $(filter-out scripts/install-deps.sh,$(wildcard scripts/*.sh)); do \
+	    install -m 755 $$s $(DESTDIR)$(PREFIX)/bin/mlptrain-$$(basename $$s .sh); done
+	install -m 644 man/mlptrain.1 man/circles.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
 clean:
 	rm -rf $(BUILD) build-* mlptrain circles
 

@@ -84,17 +84,17 @@ void cli_usage(FILE *f)
 "Data:\n"
 "  --data FILE        train on FILE (x1,x2,y CSV, '-' for stdin) instead of\n"
 "                     generating; rows are used as they are unless --scale\n"
-"  --samples N        make_circles n_samples [600]\n"
-"  --noise X          make_circles noise, >= 0 [0.1]\n"
+"  --samples N        make_circles n_samples, 1..100000000 [600]\n"
+"  --noise X          make_circles noise, 0..1e6 [0.1]\n"
 "  --factor F         make_circles factor, 0 <= F < 1 [0.8]\n"
 "  --data-seed S      make_circles random_state, 0..4294967295 [1]\n"
 "  --scale            MinMax-scale all rows before the split (default for generated data)\n"
 "  --no-scale         do not scale generated data\n"
-"  --range LO,HI      MinMaxScaler feature_range [-1,1]\n"
-"  --train N          the first N rows train, the rest test [500]\n"
+"  --range LO,HI      MinMaxScaler feature_range, -1e6 <= LO < HI <= 1e6 [-1,1]\n"
+"  --train N          the first N rows train, the rest test, 1..rows [500]\n"
 "Network:\n"
-"  --layers N         hidden layers, 0 = logistic regression [11]\n"
-"  --units U          units per hidden layer [5]\n"
+"  --layers N         hidden layers, 0..1000; 0 = logistic regression [11]\n"
+"  --units U          units per hidden layer, 1..1000000 [5]\n"
 "  --widths W1,W2,..  per-layer widths instead of --layers/--units\n"
 "  --act NAME         hidden activation [relu6]:\n");
     for (int i = 0; i < ACT_COUNT; i++)
@@ -106,15 +106,15 @@ void cli_usage(FILE *f)
 "                     [he_uniform for relu, relu6, leaky_relu; else glorot_uniform]\n"
 "  --out-init SPEC    output kernel [glorot_uniform]; biases always start at 0\n"
 "Training:\n"
-"  --epochs N         epochs [500]\n"
-"  --batch N          batch size [32]\n"
-"  --lr X             learning rate [0.01]\n"
+"  --epochs N         epochs, 0..100000000 [500]\n"
+"  --batch N          batch size, 1..100000000 [32]\n"
+"  --lr X             learning rate, 0..1e6 [0.01]\n"
 "  --momentum X       momentum, 0..1 [0.9]\n"
 "  --nesterov         Nesterov momentum (Keras formulation) [off]\n"
 "  --seed S           seed for weights and shuffles, 0..4294967295 [1]\n"
 "Output:\n"
 "  --csv FILE         per-epoch history, Keras CSVLogger format\n"
-"                     (epoch,accuracy,loss,val_accuracy,val_loss)\n"
+"                     (epoch,accuracy,loss,val_accuracy,val_loss); - is stdout\n"
 "  -v, --verbose      one line per epoch on stderr\n"
 "  -h, --help         this help\n"
 "  -V, --version      version\n"
@@ -173,7 +173,7 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
     int seen[O_VERSION + 1] = {0};
     int init_given = 0;
     unsigned long layers = 11, units = 5, v;
-    double x;
+    double x = 0;
     const char *why;
     char ierr[MLP_ERRLEN];
     int c;
@@ -211,9 +211,9 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
         case O_NO_SCALE:
             break;
         case O_RANGE:
-            if (parse_double_pair(optarg, -1e300, 1e300, &cfg->range_lo, &cfg->range_hi, &why) !=
+            if (parse_double_pair(optarg, -1e6, 1e6, &cfg->range_lo, &cfg->range_hi, &why) !=
                 MLP_OK)
-                return bad(err, "--range", optarg, why, "LO,HI with finite LO < HI");
+                return bad(err, "--range", optarg, why, "-1e6 <= LO < HI <= 1e6");
             break;
         case O_TRAIN:
             if (parse_ulong(optarg, 1, CIRCLES_MAX_SAMPLES, &v, &why) != MLP_OK)

@@ -27,9 +27,17 @@ static int on_epoch(const epoch_log *e, void *vctx, char *err)
 static int load_data(const cli_config *cfg, dataset **out, minmax *mm, char *err)
 {
     int st;
-    if (cfg->data_path)
-        st = dataset_read_csv(cfg->data_path, out, err);
-    else
+    if (cfg->data_path) {
+        /* a file the user named that cannot be used is a usage error */
+        char lerr[MLP_ERRLEN];
+        st = dataset_read_csv(cfg->data_path, out, lerr);
+        if (st == MLP_EIO || st == MLP_EFORMAT) {
+            mlp_seterr(err, "--data: %s", lerr);
+            return MLP_EINVAL;
+        }
+        if (st != MLP_OK)
+            memcpy(err, lerr, MLP_ERRLEN);
+    } else
         st = circles_make(cfg->samples, cfg->noise, cfg->factor, cfg->data_seed, out, err);
     if (st != MLP_OK)
         return st;
@@ -67,8 +75,13 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     np_rng *g = NULL;
     history *hist = NULL;
     int st;
-    if (cfg->csv_path && (st = atomic_check_dir(cfg->csv_path, err)) != MLP_OK)
-        return st;
+    if (cfg->csv_path) {
+        char cerr[MLP_ERRLEN];
+        if (atomic_check_dir(cfg->csv_path, cerr) != MLP_OK) {
+            mlp_seterr(err, "--csv: %s", cerr);
+            return MLP_EINVAL;
+        }
+    }
     experiment *ex = calloc(1, sizeof *ex);
     if (ex == NULL) {
         mlp_seterr(err, "out of memory");
