@@ -40,6 +40,12 @@ expect "no test rows: no val columns" 0 "epoch,accuracy,loss
 0,0.5,0.7027638724253834
 Train: 0.490, Test: n/a" "*" -- $M --epochs 1 --train 600 --csv -
 
+# a diverging run stops, says where, keeps its complete epochs, marks them partial
+expect "non-finite loss" 1 "" "mlptrain 0.1.0: settings: --samples 600 --noise 0.1 --factor 0.8 --data-seed 1 --scale --range -1,1 --train 500 --widths 5,5,5,5,5,5,5,5,5,5,5 --act linear --init glorot_uniform --out-init glorot_uniform --epochs 3 --batch 32 --lr 1000 --momentum 0.9 --seed 1
+mlptrain: the loss became NaN in epoch 1 of 3 (batch 4 of 16); try a smaller --lr" -- $M --lr 1000 --act linear --epochs 3 --csv "$t_tmp/nan.csv"
+check "partial history kept and marked" test "$(cat "$t_tmp/nan.csv")" = "epoch,accuracy,loss,val_accuracy,val_loss
+# partial: 0 of 3 epochs complete; the loss became NaN in epoch 1 of 3 (batch 4 of 16); try a smaller --lr"
+
 # usage errors: one line, exit 2, nothing written
 expect "unreadable data" 2 "" "mlptrain: --data: $t_tmp/nope.csv: cannot open: No such file or directory" -- $M --data "$t_tmp/nope.csv"
 expect "csv directory missing" 2 "" "mlptrain: --csv: $t_tmp/no/h.csv: directory \"$t_tmp/no\" does not exist" -- $M --csv "$t_tmp/no/h.csv"
