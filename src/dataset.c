@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "status.h"
 
 dataset *dataset_alloc(size_t n, size_t d)
@@ -61,18 +62,6 @@ void dataset_class_counts(const dataset *ds, size_t *n0, size_t *n1)
 
 /* ---- writing ---- */
 
-/* The shortest of %.15g, %.16g, %.17g that strtod's back to the same bits
- * (%.17g always does for a finite double). */
-static void format_double(char *buf, size_t size, double v)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        double back = strtod(buf, NULL);
-        if (memcmp(&back, &v, sizeof v) == 0)
-            return;
-    }
-}
-
 /* fputs that keeps the first error's errno in *e and does nothing after it */
 static void put(const char *s, FILE *f, int *e)
 {
@@ -85,7 +74,7 @@ static void put(const char *s, FILE *f, int *e)
 
 int dataset_write_csv(const dataset *ds, FILE *f, char *err)
 {
-    char num[40];
+    char num[FMT_DOUBLE_LEN + 1];
     int e = 0;
     for (size_t c = 0; c < ds->d; c++) {
         snprintf(num, sizeof num, "x%zu,", c + 1);
@@ -94,7 +83,7 @@ int dataset_write_csv(const dataset *ds, FILE *f, char *err)
     put("y\n", f, &e);
     for (size_t i = 0; i < ds->n && e == 0; i++) {
         for (size_t c = 0; c < ds->d; c++) {
-            format_double(num, sizeof num - 1, ds->x[i * ds->d + c]);
+            fmt_double(num, ds->x[i * ds->d + c]);
             strcat(num, ",");
             put(num, f, &e);
         }
