@@ -2,7 +2,7 @@
 # Install the Debian packages mlptrain needs, only those that are missing.
 # Usage: scripts/install-deps.sh [extra-package ...]
 set -eu
-need="libgsl-dev make gcc $*"
+need="libgsl-dev make gcc libc6-dev $*"
 missing=""
 for p in $need; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

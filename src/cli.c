@@ -119,8 +119,10 @@ void cli_usage(FILE *f)
 "  -h, --help         this help\n"
 "  -V, --version      version\n"
 "\n"
-"Exit status: 0 done; 1 runtime failure (unreadable data, failed write,\n"
-"non-finite loss); 2 invalid usage; 130/143 interrupted by SIGINT/SIGTERM.\n");
+"Exit status: 0 done; 1 runtime failure (failed write, non-finite loss, out of\n"
+"memory); 2 invalid usage: a bad option value, contradicting options, or a --data\n"
+"file that cannot be read or is not a valid dataset (nothing is written);\n"
+"130/143 interrupted by SIGINT/SIGTERM (complete epochs kept, marked partial).\n");
 }
 
 static int bad(char *err, const char *opt, const char *val, const char *why, const char *allowed)
