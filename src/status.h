@@ -21,7 +21,8 @@ enum mlp_status {
 /* Size of the error buffers passed around (one line of text). */
 #define MLP_ERRLEN 512
 
-/* printf-style write into an error buffer; ignores a NULL buffer. */
+/* printf-style write into an error buffer; ignores a NULL buffer.  Control
+ * bytes in the result are escaped (\n, \r, \xHH) so it stays one line. */
 void mlp_seterr(char *err, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
