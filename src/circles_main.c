@@ -119,11 +119,8 @@ static int parse_args(int argc, char **argv, options *o, char *err)
             return HELP;
         case 'V':
             return VERSION;
-        case ':':
-            mlp_seterr(err, PROG ": %s: missing value (see circles --help)", argv[optind - 1]);
-            return MLP_EINVAL;
-        default:
-            mlp_seterr(err, PROG ": %s: unknown option (see circles --help)", argv[optind - 1]);
+        default: /* ':' or '?' */
+            parse_option_error(err, PROG, ":o:hV", longopts, c, argv);
             return MLP_EINVAL;
         }
     }

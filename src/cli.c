@@ -14,6 +14,7 @@
 #define MAX_UNITS 1000000UL
 #define MAX_EPOCHS 100000000UL
 #define MAX_BATCH 100000000UL
+#define SHORTOPTS ":vhV"
 
 enum {
     O_DATA = 256, O_SAMPLES, O_NOISE, O_FACTOR, O_DATA_SEED, O_SCALE, O_NO_SCALE, O_RANGE,
@@ -180,8 +181,10 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
     char ierr[MLP_ERRLEN];
     int c;
     opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":vhV", longopts, NULL)) != -1) {
+    /* 0, not 1: glibc then also forgets a half-read "-vh" cluster of an
+     * earlier call, whose pointer would dangle into that call's argv */
+    optind = 0;
+    while ((c = getopt_long(argc, argv, SHORTOPTS, longopts, NULL)) != -1) {
         if (c >= 256 && c <= O_VERSION)
             seen[c] = 1;
         switch (c) {
@@ -280,11 +283,8 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
             return CLI_HELP;
         case 'V':
             return CLI_VERSION;
-        case ':':
-            mlp_seterr(err, PROG ": %s: missing value (see mlptrain --help)", argv[optind - 1]);
-            return MLP_EINVAL;
-        default:
-            mlp_seterr(err, PROG ": %s: unknown option (see mlptrain --help)", argv[optind - 1]);
+        default: /* ':' or '?' */
+            parse_option_error(err, PROG, SHORTOPTS, longopts, c, argv);
             return MLP_EINVAL;
         }
     }

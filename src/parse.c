@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,4 +105,56 @@ void parse_seterr(char *err, const char *prog, const char *opt,
 {
     mlp_seterr(err, "%s: %s: %s: %s (allowed %s)", prog, opt,
                value == NULL || *value == '\0' ? "\"\"" : value, why, allowed);
+}
+
+/* A long option, for messages: "--name" of arg (up to any '='). */
+static int long_name_len(const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    return (int)(eq ? (size_t)(eq - arg) : strlen(arg));
+}
+
+void parse_option_error(char *err, const char *prog, const char *shortopts,
+                        const struct option *longopts, int c, char **argv)
+{
+    const char *arg = argv[optind - 1];
+    /* a short option failed when optopt is a character that is not one of
+     * the valid short options (those can only fail as --long=VALUE) */
+    int is_short = optopt > 0 && optopt < 256 && strchr(shortopts, optopt) == NULL;
+    if (c == ':')
+        is_short = strncmp(arg, "--", 2) != 0;
+    if (is_short) {
+        mlp_seterr(err, "%s: -%c: %s (see %s --help)", prog, optopt,
+                   c == ':' ? "missing value" : "unknown option", prog);
+        return;
+    }
+    int len = long_name_len(arg);
+    if (c == ':') {
+        mlp_seterr(err, "%s: %.*s: missing value (see %s --help)", prog, len, arg, prog);
+        return;
+    }
+    const char *name = arg + 2;
+    size_t nlen = (size_t)len - 2;
+    char could[256] = "";
+    int matches = 0;
+    const struct option *hit = NULL;
+    for (const struct option *o = longopts; o->name != NULL; o++) {
+        if (strncmp(o->name, name, nlen) != 0)
+            continue;
+        if (strlen(o->name) == nlen) { /* exact: it is this option */
+            hit = o;
+            matches = 1;
+            break;
+        }
+        hit = o;
+        matches++;
+        size_t used = strlen(could);
+        snprintf(could + used, sizeof could - used, "%s--%s", used ? ", " : "", o->name);
+    }
+    if (matches > 1)
+        mlp_seterr(err, "%s: %.*s: ambiguous option (could be %s)", prog, len, arg, could);
+    else if (matches == 1 && hit->has_arg == no_argument && arg[len] == '=')
+        mlp_seterr(err, "%s: %s: --%s takes no value (see %s --help)", prog, arg, hit->name, prog);
+    else
+        mlp_seterr(err, "%s: %s: unknown option (see %s --help)", prog, arg, prog);
 }

@@ -8,6 +8,8 @@
 #ifndef MLP_PARSE_H
 #define MLP_PARSE_H
 
+#include <getopt.h>
+
 /* A decimal whole number in [min, max]: digits only (no sign, no 0x). */
 int parse_ulong(const char *s, unsigned long min, unsigned long max,
                 unsigned long *out, const char **why);
@@ -27,5 +29,17 @@ int parse_double_pair(const char *s, double min, double max, double *a,
  * An empty VALUE is shown as "". */
 void parse_seterr(char *err, const char *prog, const char *opt,
                   const char *value, const char *why, const char *allowed);
+
+/* The message for getopt_long's ':' (missing value) or '?' (bad option)
+ * return c, read from the getopt globals right after that return:
+ *   "PROG: --epochs: missing value (see PROG --help)"
+ *   "PROG: -x: unknown option (see PROG --help)"
+ *   "PROG: --bogus: unknown option (see PROG --help)"
+ *   "PROG: --l: ambiguous option (could be --layers, --lr)"
+ *   "PROG: --scale=1: --scale takes no value (see PROG --help)"
+ * getopt leaves optind on the cluster for "-xv", so a short option is
+ * named from optopt, never from argv[optind - 1]. */
+void parse_option_error(char *err, const char *prog, const char *shortopts,
+                        const struct option *longopts, int c, char **argv);
 
 #endif
