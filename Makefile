@@ -12,12 +12,14 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) -ffp-contract=off -fno-math-errn
 LDLIBS   = -lgsl -lgslcblas -lm
 
 BUILD    ?= build
+# where the binaries go; the sanitizer build puts its own in build-asan/root
+BIN      ?= .
 LIB_SRC  = $(filter-out src/mlptrain.c src/circles_main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
-.PHONY: all run check test deps clean install bench
-all: deps mlptrain circles
+.PHONY: all run check test deps clean install bench check-asan check-valgrind fuzz fuzz-build
+all: deps $(BIN)/mlptrain $(BIN)/circles
 
 deps: $(BUILD)/.deps-ok
 $(BUILD)/.deps-ok: scripts/install-deps.sh
@@ -31,10 +33,12 @@ $(BUILD)/%.o: src/%.c | $(BUILD)/.deps-ok
 $(BUILD)/libmlp.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-mlptrain: $(BUILD)/mlptrain.o $(BUILD)/libmlp.a
+$(BIN)/mlptrain: $(BUILD)/mlptrain.o $(BUILD)/libmlp.a
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-circles: $(BUILD)/circles_main.o $(BUILD)/libmlp.a
+$(BIN)/circles: $(BUILD)/circles_main.o $(BUILD)/libmlp.a
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/test_%: tests/test_%.c tests/check.h $(BUILD)/libmlp.a
@@ -46,8 +50,68 @@ run: all
 
 SHELL_TESTS = $(wildcard tests/t_*.sh)
 
+# The plain suite, then the same suite under ASan + UBSan, then Valgrind on
+# real runs; the last line adds the three up.
 check: all $(TESTS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTS) $(SHELL_TESTS)
+	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory check-valgrind
+	@cat $(BUILD)/total build-asan/total $(BUILD)/valgrind-total | \
+	  awk '{p += $$(NF-3); f += $$(NF-1)} END {printf "%d passed, %d failed\n", p, f}'
+
+# The whole suite against binaries built with -fsanitize=address,undefined.
+# It runs from build-asan/root, which links every top-level file except the
+# binaries, so "./mlptrain" in a shell test is the sanitized one.  Any report
+# makes the process exit 86, which no test expects.
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_ENV   = ASAN_OPTIONS=exitcode=86:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:exitcode=86
+check-asan:
+	@mkdir -p build-asan
+	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/root \
+	  CFLAGS="-O1 -g $(SAN_FLAGS)" build-asan/root/mlptrain build-asan/root/circles \
+	  $(TESTS:$(BUILD)/%=build-asan/%) >build-asan/build.log 2>&1 || { cat build-asan/build.log; exit 1; }
+	@for f in *; do case $$f in build*|mlptrain|circles) ;; \
+	  *) ln -sfn ../../$$f build-asan/root/$$f ;; esac; done
+	@cd build-asan/root && env $(SAN_ENV) sh tests/run-tests.sh .. \
+	  $(TESTS:$(BUILD)/%=../%) $(SHELL_TESTS) >../check.out || { cat ../check.out; exit 1; }
+	@echo "asan+ubsan: $$(tail -n 1 build-asan/check.out)" | tee build-asan/total
+
+# Valgrind memcheck on short real runs of both binaries (plain build).
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	   --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
+check-valgrind: all
+	@sh scripts/install-deps.sh valgrind
+	@n=0; f=0; \
+	for cmd in "./mlptrain --epochs 20 --csv $(BUILD)/vg-history.csv" \
+	           "./circles --samples 50 -o $(BUILD)/vg-circles.csv" \
+	           "./mlptrain --data $(BUILD)/vg-circles.csv --train 40 --layers 3 --epochs 10"; do \
+	  if $(VALGRIND) $$cmd >$(BUILD)/vg.out 2>&1; then n=$$((n+1)); \
+	  else f=$$((f+1)); echo "FAIL valgrind: $$cmd"; cat $(BUILD)/vg.out; fi; \
+	done; echo "valgrind: $$n passed, $$f failed" | tee $(BUILD)/valgrind-total; [ $$f = 0 ]
+
+# libFuzzer harnesses (clang): the CSV loader and the option parser, each for
+# FUZZ_TIME seconds from the seed corpus in tests/fuzz/corpus-NAME; new inputs
+# go to build-fuzz/corpus-NAME, crashes to build-fuzz/.
+FUZZ_TIME    ?= 30
+FUZZERS      = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz-build:
+	@sh scripts/install-deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	  CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/libmlp.a
+	@for z in $(FUZZERS); do \
+	  clang $(filter-out -MMD -MP,$(ALL_CFLAGS)) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -Isrc \
+	    -o build-fuzz/fuzz_$$z tests/fuzz/fuzz_$$z.c build-fuzz/libmlp.a $(LDLIBS) || exit 1; \
+	done
+fuzz: fuzz-build
+	@for z in $(FUZZERS); do \
+	  mkdir -p build-fuzz/corpus-$$z; \
+	  echo "fuzz_$$z: $(FUZZ_TIME) s"; \
+	  build-fuzz/fuzz_$$z -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$z tests/fuzz/corpus-$$z \
+	    2>build-fuzz/fuzz_$$z.log || { tail -n 40 build-fuzz/fuzz_$$z.log; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units|Done' build-fuzz/fuzz_$$z.log; \
+	done
 
 # Installs the binaries, the scripts (as mlptrain-NAME) and the man pages.
 install: mlptrain circles

@@ -19,5 +19,6 @@ tail_counts
 grep '^FAIL' "$log" >&2 || true
 total=$(tail_counts | awk '{p += $2; f += $4} END {printf "%d passed, %d failed", p, f}')
 echo "$total"
+echo "$total" >"$build/total"
 case "$total" in *" 0 failed") ;; *) status=1 ;; esac
 exit $status
