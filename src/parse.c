@@ -118,13 +118,18 @@ void parse_option_error(char *err, const char *prog, const char *shortopts,
                         const struct option *longopts, int c, char **argv)
 {
     const char *arg = argv[optind - 1];
-    /* a short option failed when optopt is a character that is not one of
-     * the valid short options (those can only fail as --long=VALUE) */
-    int is_short = optopt > 0 && optopt < 256 && strchr(shortopts, optopt) == NULL;
-    if (c == ':')
+    /* glibc stores a short option's character as a (signed) char, a long
+     * option's val as is; a short option failed when optopt is a character
+     * that is not one of the valid short options (those can only fail as
+     * --long=VALUE) */
+    int oc = optopt < 0 ? optopt + 256 : optopt;
+    int is_short = oc > 0 && oc < 256 && (oc == ':' || strchr(shortopts, oc) == NULL);
+    if (c == ':' || strncmp(arg, "--", 2) != 0)
         is_short = strncmp(arg, "--", 2) != 0;
     if (is_short) {
-        mlp_seterr(err, "%s: -%c: %s (see %s --help)", prog, optopt,
+        char opt[8];
+        snprintf(opt, sizeof opt, isgraph(oc) ? "-%c" : "-\\x%02X", oc);
+        mlp_seterr(err, "%s: %s: %s (see %s --help)", prog, opt,
                    c == ':' ? "missing value" : "unknown option", prog);
         return;
     }
