@@ -65,7 +65,7 @@ int init_parse(const char *s, init_spec *out, char *err)
         out->kind = INIT_NORMAL;
         return MLP_OK;
     }
-    mlp_seterr(err, "unknown initializer (valid: %s)", init_names());
+    mlp_seterr(err, "unknown initializer");
     return MLP_EINVAL;
 }
 

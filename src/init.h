@@ -20,7 +20,8 @@ typedef struct {
 } init_spec;
 
 /* Parse "he_uniform", "uniform:A:B", "normal:MEAN:SD", ...  On error returns
- * MLP_EINVAL and writes a reason (without the option name) into err. */
+ * MLP_EINVAL and writes a reason (without the option name or the valid
+ * names: a caller adds init_names()) into err. */
 int init_parse(const char *s, init_spec *out, char *err);
 /* Canonical text of spec (parses back to the same spec). */
 void init_format(const init_spec *spec, char *buf, size_t len);

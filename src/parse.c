@@ -103,8 +103,13 @@ int parse_double_pair(const char *s, double min, double max, double *a,
 void parse_seterr(char *err, const char *prog, const char *opt,
                   const char *value, const char *why, const char *allowed)
 {
-    mlp_seterr(err, "%s: %s: %s: %s (allowed %s)", prog, opt,
-               value == NULL || *value == '\0' ? "\"\"" : value, why, allowed);
+    /* a value of thousands of characters would push WHY and ALLOWED out
+     * of the one-line message: show its first 60 */
+    if (value == NULL || *value == '\0')
+        value = "\"\"";
+    int cut = strlen(value) > 60;
+    mlp_seterr(err, "%s: %s: %.*s%s: %s (allowed %s)", prog, opt, cut ? 60 : (int)strlen(value),
+               value, cut ? "..." : "", why, allowed);
 }
 
 /* A long option, for messages: "--name" of arg (up to any '='). */

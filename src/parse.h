@@ -26,7 +26,8 @@ int parse_double_pair(const char *s, double min, double max, double *a,
 /* The standard message for a bad option value, one line, no newline:
  *   "PROG: OPT: VALUE: WHY (allowed ALLOWED)"
  * e.g. "circles: --seed: -1: not a whole number (allowed 0..4294967295)".
- * An empty VALUE is shown as "". */
+ * An empty VALUE is shown as "", one longer than 60 characters by its first
+ * 60 and "...". */
 void parse_seterr(char *err, const char *prog, const char *opt,
                   const char *value, const char *why, const char *allowed);
 
