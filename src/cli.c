@@ -333,6 +333,13 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
         for (size_t i = 0; i < layers; i++)
             cfg->widths[i] = units;
     }
+    /* refuse a network too large for memory now, before any data is made
+     * or read (every dataset has 2 features) */
+    size_t n_params;
+    if (mlp_check_size(2, cfg->widths, cfg->n_hidden, &n_params, ierr) != MLP_OK) {
+        mlp_seterr(err, PROG ": %s: %s", seen[O_WIDTHS] ? "--widths" : "--layers/--units", ierr);
+        return MLP_EINVAL;
+    }
     if (!init_given)
         cfg->init.kind = cfg->act->relu_family ? INIT_HE_UNIFORM : INIT_GLOROT_UNIFORM;
     return CLI_RUN;

@@ -21,10 +21,9 @@ void mlp_free(mlp *m)
     free(m);
 }
 
-int mlp_alloc(mlp **out, size_t n_in, const size_t *hidden, size_t n_hidden,
-              const act_def *act, char *err)
+int mlp_check_size(size_t n_in, const size_t *hidden, size_t n_hidden, size_t *n_params,
+                   char *err)
 {
-    *out = NULL;
     if (n_hidden > MLP_MAX_LAYERS) {
         mlp_seterr(err, "%zu hidden layers is more than the limit of %d", n_hidden, MLP_MAX_LAYERS);
         return MLP_EINVAL;
@@ -38,12 +37,15 @@ int mlp_alloc(mlp **out, size_t n_in, const size_t *hidden, size_t n_hidden,
             mlp_seterr(err, "hidden layer %zu has width 0 (each needs at least 1 unit)", l + 1);
             return MLP_EINVAL;
         }
-    /* count parameters with overflow checks before allocating anything */
+    /* count parameters before allocating anything: in size_t with overflow
+     * checks, and in double to say how much an impossible network needs */
     size_t L = n_hidden + 1, total = 0, prev = n_in;
+    double dtotal = 0;
     int overflow = 0;
-    for (size_t l = 1; l <= L && !overflow; l++) {
+    for (size_t l = 1; l <= L; l++) {
         size_t w = l < L ? hidden[l - 1] : 1;
-        if (prev + 1 < prev || (w != 0 && prev + 1 > SIZE_MAX / w))
+        dtotal += ((double)prev + 1) * (double)w;
+        if (overflow || prev + 1 < prev || prev + 1 > SIZE_MAX / w)
             overflow = 1;
         else if (total > SIZE_MAX - (prev + 1) * w)
             overflow = 1;
@@ -52,16 +54,23 @@ int mlp_alloc(mlp **out, size_t n_in, const size_t *hidden, size_t n_hidden,
         prev = w;
     }
     if (overflow || total > MLP_MAX_PARAMS) {
-        if (overflow)
-            mlp_seterr(err, "the network's parameter count overflows (limit %lu parameters)",
-                       MLP_MAX_PARAMS);
-        else
-            mlp_seterr(err, "the network has %zu parameters (%.0f GiB for weights, gradients "
-                       "and velocities); the limit is %lu parameters",
-                       total, ceil((double)total * 3 * sizeof(double) / 1073741824.0),
-                       MLP_MAX_PARAMS);
+        mlp_seterr(err, "the network has %.0f parameters (%.0f GiB for weights, gradients "
+                   "and velocities); the limit is %lu parameters",
+                   dtotal, ceil(dtotal * 3 * sizeof(double) / 1073741824.0), MLP_MAX_PARAMS);
         return MLP_EINVAL;
     }
+    *n_params = total;
+    return MLP_OK;
+}
+
+int mlp_alloc(mlp **out, size_t n_in, const size_t *hidden, size_t n_hidden,
+              const act_def *act, char *err)
+{
+    *out = NULL;
+    size_t total, L = n_hidden + 1;
+    int st = mlp_check_size(n_in, hidden, n_hidden, &total, err);
+    if (st != MLP_OK)
+        return st;
     mlp *m = calloc(1, sizeof *m);
     if (m == NULL)
         goto nomem;
@@ -139,6 +148,19 @@ mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
     p += max_batch * maxw;
     ws->d1 = p;
     return ws;
+}
+
+double mlp_ws_bytes(const mlp *m, size_t max_batch)
+{
+    size_t maxw = 0;
+    double sum = 0;
+    for (size_t l = 0; l <= m->n_layers; l++) {
+        if (m->width[l] > maxw)
+            maxw = m->width[l];
+        if (l > 0)
+            sum += 2.0 * (double)m->width[l];
+    }
+    return (double)max_batch * (sum + 2.0 * (double)maxw) * sizeof(double);
 }
 
 void mlp_ws_free(mlp_ws *ws)

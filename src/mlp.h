@@ -36,6 +36,12 @@ int mlp_alloc(mlp **out, size_t n_in, const size_t *hidden, size_t n_hidden,
               const act_def *act, char *err);
 void mlp_free(mlp *m); /* accepts NULL */
 
+/* The checks mlp_alloc makes before allocating, without allocating: the
+ * same arguments, MLP_OK with the parameter count in *n_params, or
+ * MLP_EINVAL with the message mlp_alloc would give (and the size needed). */
+int mlp_check_size(size_t n_in, const size_t *hidden, size_t n_hidden, size_t *n_params,
+                   char *err);
+
 /* Draw every kernel from g (hidden layers by hidden_init, the output layer by
  * out_init, layer by layer); biases and velocities zero. */
 void mlp_init(mlp *m, const init_spec *hidden_init, const init_spec *out_init, np_rng *g);
@@ -53,6 +59,9 @@ typedef struct {
 } mlp_ws;
 
 mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch);
+/* The bytes mlp_ws_alloc(m, max_batch) asks for, as a double (for
+ * messages: it may be more than SIZE_MAX). */
+double mlp_ws_bytes(const mlp *m, size_t max_batch);
 void mlp_ws_free(mlp_ws *ws); /* accepts NULL */
 
 /* Forward pass of B <= max_batch rows x[B x width[0]]; returns the B logits
