@@ -9,10 +9,15 @@
 #include "status.h"
 #include "train.h"
 
+/* A mean training loss this far above chance (ln 2 = 0.693) means the
+ * weights blew up: the logits are confidently wrong by ~100 on average. */
+#define DIVERGED_LOSS 100.0
+
 typedef struct {
     history *hist;
     FILE *log;
     int verbose;
+    int warned_diverged;
 } epoch_ctx;
 
 static int on_epoch(const epoch_log *e, void *vctx, char *err)
@@ -21,7 +26,38 @@ static int on_epoch(const epoch_log *e, void *vctx, char *err)
     if (ctx->verbose && ctx->log)
         fprintf(ctx->log, "epoch %zu: loss %.4f accuracy %.4f val_loss %.4f val_accuracy %.4f\n",
                 e->epoch, e->loss, e->accuracy, e->val_loss, e->val_accuracy);
+    if (!ctx->warned_diverged && e->loss > DIVERGED_LOSS && ctx->log) {
+        fprintf(ctx->log, "mlptrain: warning: the training loss reached %.6g in epoch %zu "
+                "(chance level is 0.693): the run diverged; try a smaller --lr\n", e->loss, e->epoch);
+        ctx->warned_diverged = 1;
+    }
     return ctx->hist ? history_write(ctx->hist, e, err) : MLP_OK;
+}
+
+/* Valid but odd data: say so, and go on. */
+static void warn_odd_data(const cli_config *cfg, const dataset *all, const dataset *train,
+                          FILE *log)
+{
+    if (log == NULL)
+        return;
+    const char *src = cfg->data_path ? (strcmp(cfg->data_path, "-") == 0 ? "stdin" : cfg->data_path)
+                                     : "the generated data";
+    for (size_t c = 0; c < all->d; c++) {
+        size_t i = 1;
+        while (i < all->n && all->x[i * all->d + c] == all->x[c])
+            i++;
+        if (i == all->n && all->n > 1)
+            fprintf(log, "mlptrain: warning: column x%zu has the same value in all %zu rows of "
+                    "%s; it carries no information\n", c + 1, all->n, src);
+    }
+    size_t n0, n1;
+    dataset_class_counts(train, &n0, &n1);
+    if ((n0 == 0 || n1 == 0) && train->n == 1)
+        fprintf(log, "mlptrain: warning: the only training row is class %d; the model can "
+                "only learn to predict class %d\n", n0 == 0, n0 == 0);
+    else if (n0 == 0 || n1 == 0)
+        fprintf(log, "mlptrain: warning: all %zu training rows are class %d; the model can "
+                "only learn to predict class %d\n", train->n, n0 == 0, n0 == 0);
 }
 
 static int load_data(const cli_config *cfg, dataset **out, minmax *mm, char *err)
@@ -108,12 +144,13 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     res->n_test = ex->test->n;
     if (log)
         cli_print_settings(cfg, log);
+    warn_odd_data(cfg, all, ex->train, log);
     if (cfg->csv_path && (hist = history_open(cfg->csv_path, ex->test->n > 0, err)) == NULL) {
         st = MLP_EIO;
         goto done;
     }
     train_cfg tc = {cfg->epochs, cfg->batch, cfg->lr, cfg->momentum, cfg->nesterov, stop};
-    epoch_ctx ctx = {hist, log, cfg->verbose};
+    epoch_ctx ctx = {hist, log, cfg->verbose, 0};
     train_hooks hooks = {on_epoch, NULL, &ctx};
     st = train_fit(m, ex->train, ex->test, &tc, g, &hooks, &res->epochs_run, err);
     int partial = st == MLP_ENONFINITE || st == MLP_EINTR;

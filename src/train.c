@@ -50,7 +50,9 @@ int train_fit(mlp *m, const dataset *train, const dataset *val, const train_cfg 
     mlp_ws *ws = mlp_ws_alloc(m, maxB);
     int status = MLP_OK;
     if (!idx || !xb || !yb || !dz || !ws) {
-        mlp_seterr(err, "out of memory for training buffers");
+        mlp_seterr(err, "out of memory for training buffers (a batch of %zu rows needs %.3g GiB "
+                   "for the network's activations; try a smaller --batch)",
+                   maxB, mlp_ws_bytes(m, maxB) / 1073741824.0);
         status = MLP_ENOMEM;
         goto done;
     }
@@ -90,11 +92,23 @@ int train_fit(mlp *m, const dataset *train, const dataset *val, const train_cfg 
             sgd_step(m->params, m->vel, m->grads, m->n_params, cfg->lr, cfg->momentum,
                      cfg->nesterov);
             if (cfg->stop && *cfg->stop) {
-                mlp_seterr(err, "interrupted in epoch %zu of %zu", epoch + 1, cfg->epochs);
+                int sig = *cfg->stop;
+                mlp_seterr(err, "interrupted by %s in epoch %zu of %zu",
+                           sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal",
+                           epoch + 1, cfg->epochs);
                 status = MLP_EINTR;
                 goto done;
             }
         }
+        /* the last update of an epoch can overflow a weight without any
+         * loss of this epoch showing it: never report such an epoch */
+        for (size_t i = 0; i < m->n_params; i++)
+            if (!isfinite(m->params[i])) {
+                mlp_seterr(err, "a weight became %s in epoch %zu of %zu; try a smaller --lr",
+                           isnan(m->params[i]) ? "NaN" : "infinite", epoch + 1, cfg->epochs);
+                status = MLP_ENONFINITE;
+                goto done;
+            }
         epoch_log log = {epoch, NAN, NAN, NAN, NAN};
         if (N > 0) {
             log.loss = loss_sum / (double)N;
