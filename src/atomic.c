@@ -115,7 +115,7 @@ int atomic_commit(atomic_file *a, char *err)
         if (!out && fclose(a->f) != 0 && e == 0)
             e = errno;
         if (e != 0)
-            mlp_seterr(err, "%s: write failed: %s", out ? "stdout" : a->path, strerror(e));
+            atomic_write_error(a, e, err);
         free_file(a);
         return e != 0 ? MLP_EIO : MLP_OK;
     }
@@ -128,13 +128,25 @@ int atomic_commit(atomic_file *a, char *err)
         e = errno;
     if (e != 0) {
         unlink(a->tmp);
-        mlp_seterr(err, "%s: write failed: %s", a->path, strerror(e));
+        atomic_write_error(a, e, err);
         free_file(a);
         return MLP_EIO;
     }
     sync_dir(a->path);
     free_file(a);
     return MLP_OK;
+}
+
+void atomic_write_error(const atomic_file *a, int errnum, char *err)
+{
+    if (errnum == 0)
+        errnum = EIO;
+    if (a->tmp != NULL) /* the target was never touched: say so */
+        mlp_seterr(err, "%s: write failed: %s (%s left as it was)", a->path, strerror(errnum),
+                   a->path);
+    else
+        mlp_seterr(err, "%s: write failed: %s", a->f == stdout ? "stdout" : a->path,
+                   strerror(errnum));
 }
 
 void atomic_abort(atomic_file *a)

@@ -30,9 +30,15 @@ atomic_file *atomic_open(const char *path, char *err);
 
 /* Flush, fsync, close and rename into place; free a.  On any failure
  * (including an earlier write error on a->f) the temporary file is removed,
- * PATH is left as it was, and MLP_EIO is returned with the message
- * "PATH: write failed: REASON". */
+ * PATH is left as it was, and MLP_EIO is returned with the message of
+ * atomic_write_error. */
 int atomic_commit(atomic_file *a, char *err);
+
+/* The message for a failed write to a (errnum 0 means EIO):
+ *   "PATH: write failed: REASON (PATH left as it was)"   (a temporary file)
+ *   "PATH: write failed: REASON"                         (a device, in place)
+ *   "stdout: write failed: REASON"                                          */
+void atomic_write_error(const atomic_file *a, int errnum, char *err);
 
 /* Remove the temporary file and free a.  Accepts NULL. */
 void atomic_abort(atomic_file *a);

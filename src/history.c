@@ -1,5 +1,6 @@
 #include "history.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -34,8 +35,9 @@ int history_write(history *h, const epoch_log *log, char *err)
                 fmt_double(vl, log->val_loss));
     else
         fprintf(h->af->f, "%zu,%s,%s\n", log->epoch, a, l);
+    errno = 0;
     if (fflush(h->af->f) != 0 || ferror(h->af->f)) {
-        mlp_seterr(err, "%s: write failed", h->af->path);
+        atomic_write_error(h->af, errno, err);
         return MLP_EIO;
     }
     return MLP_OK;

@@ -1,6 +1,7 @@
 /* mlptrain: train a dense network on the two-circles problem, as Keras does.
  * Parsing lives in cli.c, the work in experiment.c; main maps statuses to
  * exit codes. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,17 @@ static void on_signal(int sig)
     stop_signal = sig;
 }
 
+/* The result goes to stdout: a full disk or closed pipe there is a failure
+ * too, not a silent success. */
+static int flush_stdout(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "mlptrain: stdout: write failed: %s\n", strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static cli_config cfg;
@@ -27,11 +39,11 @@ int main(int argc, char **argv)
     int st = cli_parse(argc, argv, &cfg, err);
     if (st == CLI_HELP) {
         cli_usage(stdout);
-        return 0;
+        return flush_stdout();
     }
     if (st == CLI_VERSION) {
         printf("mlptrain %s\n", MLPTRAIN_VERSION);
-        return 0;
+        return flush_stdout();
     }
     if (st != CLI_RUN) {
         fprintf(stderr, "%s\n", err);
@@ -62,5 +74,5 @@ int main(int argc, char **argv)
         printf("Train: %.3f, Test: %.3f\n", res.train_acc, res.test_acc);
     else
         printf("Train: %.3f, Test: n/a\n", res.train_acc);
-    return 0;
+    return flush_stdout();
 }

@@ -368,7 +368,7 @@ static void test_atomic(void)
     fputs("lost\n", a->f);
     close(fileno(a->f));
     CHECK(atomic_commit(a, err) == MLP_EIO);
-    snprintf(want, sizeof want, "%s: write failed: Bad file descriptor", p);
+    snprintf(want, sizeof want, "%s: write failed: Bad file descriptor (%s left as it was)", p, p);
     CHECK_STR(err, want);
     s = slurp(p);
     CHECK_STR(s, "new\n");
@@ -388,7 +388,7 @@ static void test_atomic(void)
     dup2(saved, fd); /* the descriptor works again, the error flag stays */
     close(saved);
     CHECK(atomic_commit(a, err) == MLP_EIO);
-    snprintf(want, sizeof want, "%s: write failed: Input/output error", p);
+    snprintf(want, sizeof want, "%s: write failed: Input/output error (%s left as it was)", p, p);
     CHECK_STR(err, want);
     s = slurp(p);
     CHECK_STR(s, "new\n");
