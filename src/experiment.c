@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "circles.h"
 #include "history.h"
@@ -12,6 +13,8 @@
 /* A mean training loss this far above chance (ln 2 = 0.693) means the
  * weights blew up: the logits are confidently wrong by ~100 on average. */
 #define DIVERGED_LOSS 100.0
+/* Unscaled inputs beyond this make the first updates huge (lr * x). */
+#define UNSCALED_LIMIT 1e4
 
 typedef struct {
     history *hist;
@@ -49,6 +52,15 @@ static void warn_odd_data(const cli_config *cfg, const dataset *all, const datas
         if (i == all->n && all->n > 1)
             fprintf(log, "mlptrain: warning: column x%zu has the same value in all %zu rows of "
                     "%s; it carries no information\n", c + 1, all->n, src);
+    }
+    if (!cfg->scale) {
+        double big = 0;
+        for (size_t i = 0; i < all->n * all->d; i++)
+            if (fabs(all->x[i]) > big)
+                big = fabs(all->x[i]);
+        if (big > UNSCALED_LIMIT)
+            fprintf(log, "mlptrain: warning: inputs of %s reach |x| = %g unscaled; SGD "
+                    "diverges on such inputs: give --scale\n", src, big);
     }
     size_t n0, n1;
     dataset_class_counts(train, &n0, &n1);
@@ -92,6 +104,23 @@ static int load_data(const cli_config *cfg, dataset **out, minmax *mm, char *err
     return MLP_OK;
 }
 
+/* The history is renamed over --csv when the run ends: never let that be
+ * the --data file (by another name too), whose rows would be lost. */
+static int check_not_input(const cli_config *cfg, char *err)
+{
+    struct stat in, out;
+    if (cfg->csv_path == NULL || cfg->data_path == NULL || strcmp(cfg->csv_path, "-") == 0 ||
+        strcmp(cfg->data_path, "-") == 0)
+        return MLP_OK;
+    if (stat(cfg->data_path, &in) == 0 && stat(cfg->csv_path, &out) == 0 &&
+        in.st_dev == out.st_dev && in.st_ino == out.st_ino && S_ISREG(in.st_mode)) {
+        mlp_seterr(err, "--csv: %s: is the --data file; the history would replace the data "
+                   "(allowed another file name)", cfg->csv_path);
+        return MLP_EINVAL;
+    }
+    return MLP_OK;
+}
+
 void experiment_free(experiment *ex)
 {
     if (ex == NULL)
@@ -118,6 +147,8 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
             return MLP_EINVAL;
         }
     }
+    if ((st = check_not_input(cfg, err)) != MLP_OK)
+        return st;
     experiment *ex = calloc(1, sizeof *ex);
     if (ex == NULL) {
         mlp_seterr(err, "out of memory");
