@@ -1,0 +1,73 @@
+#!/bin/sh
+# Nothing lost, nothing half-written (issue #5): a run stopped by SIGINT or
+# SIGTERM delivers the epochs it completed, marked partial, and exits
+# 128+signal; a write that fails (file size limit, a full tmpfs) leaves the
+# previous file as it was, says so, and leaves no temporary file behind.
+. tests/lib.sh
+M=./mlptrain
+C=./circles
+D=$t_tmp
+
+# A long run, signalled once its history has a few epochs (never a timed wait:
+# the loop polls the temporary file, up to 20 s).
+stop_with() {
+    sig=$1 want=$2
+    out=$D/$sig.csv
+    $M --epochs 100000 --csv "$out" 2>"$D/$sig.err" >/dev/null &
+    pid=$!
+    i=0
+    while [ $i -lt 400 ]; do
+        n=$(cat "$out".tmp.* 2>/dev/null | wc -l)
+        [ "$n" -ge 4 ] && break
+        sleep 0.05
+        i=$((i + 1))
+    done
+    kill -"$sig" $pid
+    wait $pid
+    got=$?
+    check "$sig: exit status $got, want $want" [ "$got" = "$want" ]
+    rows=$(grep -c '^[0-9]' "$out")
+    check "$sig: at least 3 complete epochs delivered ($rows)" [ "$rows" -ge 3 ]
+    check "$sig: header first" [ "$(head -n 1 "$out")" = "epoch,accuracy,loss,val_accuracy,val_loss" ]
+    # every row complete: epoch numbers 0..rows-1 in order, four numbers each
+    bad=$(awk -F, 'NR > 1 && !/^#/ && (NF != 5 || $1 != NR - 2 || $5 == "")' "$out" | wc -l)
+    check "$sig: every row complete and in order" [ "$bad" = 0 ]
+    check "$sig: one partial mark, last" [ "$(tail -n 1 "$out")" = "# partial: $rows of 100000 epochs complete; interrupted by SIG$sig in epoch $((rows + 1)) of 100000" ]
+    check "$sig: stderr says where it stopped" [ "$(tail -n 1 "$D/$sig.err")" = "mlptrain: interrupted by SIG$sig in epoch $((rows + 1)) of 100000" ]
+    check "$sig: no temporary file left" [ -z "$(ls "$D" | grep '\.tmp\.')" ]
+}
+stop_with INT 130
+stop_with TERM 143
+
+# A file size limit (ulimit -f, SIGXFSZ ignored): writes fail with EFBIG.
+echo OLD >"$D/limited.csv"
+expect "history over the size limit" 1 "" "*" -- sh -c "trap '' XFSZ; ulimit -f 8; exec $M --epochs 500 --csv '$D/limited.csv'"
+check "size limit: message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $D/limited.csv: write failed: File too large ($D/limited.csv left as it was)" ]
+check "size limit: previous history intact" [ "$(cat "$D/limited.csv")" = OLD ]
+expect "circles over the size limit" 1 "" "circles: $D/limited.csv: write failed: File too large ($D/limited.csv left as it was)" \
+    -- sh -c "trap '' XFSZ; ulimit -f 8; exec $C --samples 10000 -o '$D/limited.csv'"
+check "size limit: previous data intact" [ "$(cat "$D/limited.csv")" = OLD ]
+check "size limit: no temporary file left" [ -z "$(ls "$D" | grep '\.tmp\.')" ]
+
+# A real full file system: a 16 KiB tmpfs, where this machine lets us mount
+# one (root in CI); otherwise the size-limit cases above stand in for it.
+mnt=$D/tiny
+mkdir "$mnt"
+trap 'umount "$mnt" 2>/dev/null; rm -rf "$t_tmp"' EXIT
+if mount -t tmpfs -o size=16k tmpfs "$mnt" 2>/dev/null; then
+    echo OLD >"$mnt/h.csv"
+    echo OLD >"$mnt/d.csv"
+    expect "history on a full tmpfs" 1 "" "*" -- $M --epochs 500 --csv "$mnt/h.csv"
+    check "full tmpfs: message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $mnt/h.csv: write failed: No space left on device ($mnt/h.csv left as it was)" ]
+    check "full tmpfs: previous history intact" [ "$(cat "$mnt/h.csv")" = OLD ]
+    expect "circles on a full tmpfs" 1 "" "circles: $mnt/d.csv: write failed: No space left on device ($mnt/d.csv left as it was)" \
+        -- $C --samples 10000 -o "$mnt/d.csv"
+    check "full tmpfs: previous data intact" [ "$(cat "$mnt/d.csv")" = OLD ]
+    check "full tmpfs: no temporary file left" [ "$(ls "$mnt")" = "d.csv
+h.csv" ]
+    umount "$mnt"
+else
+    echo "t_stop: cannot mount a tmpfs here; the full-disk cases ran with ulimit -f only"
+fi
+
+finish stop
