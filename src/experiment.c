@@ -38,8 +38,7 @@ static int on_epoch(const epoch_log *e, void *vctx, char *err)
 }
 
 /* Valid but odd data: say so, and go on. */
-static void warn_odd_data(const cli_config *cfg, const dataset *all, const dataset *train,
-                          FILE *log)
+static void warn_odd_data(const cli_config *cfg, const dataset *all, FILE *log)
 {
     if (log == NULL)
         return;
@@ -62,14 +61,16 @@ static void warn_odd_data(const cli_config *cfg, const dataset *all, const datas
             fprintf(log, "mlptrain: warning: inputs of %s reach |x| = %g unscaled; SGD "
                     "diverges on such inputs: give --scale\n", src, big);
     }
-    size_t n0, n1;
-    dataset_class_counts(train, &n0, &n1);
-    if ((n0 == 0 || n1 == 0) && train->n == 1)
+    size_t n_train = cfg->train_rows, n0 = 0, n1 = 0; /* the first rows train */
+    for (size_t i = 0; i < n_train; i++)
+        n1 += all->y[i] != 0.0;
+    n0 = n_train - n1;
+    if ((n0 == 0 || n1 == 0) && n_train == 1)
         fprintf(log, "mlptrain: warning: the only training row is class %d; the model can "
                 "only learn to predict class %d\n", n0 == 0, n0 == 0);
     else if (n0 == 0 || n1 == 0)
         fprintf(log, "mlptrain: warning: all %zu training rows are class %d; the model can "
-                "only learn to predict class %d\n", train->n, n0 == 0, n0 == 0);
+                "only learn to predict class %d\n", n_train, n0 == 0, n0 == 0);
 }
 
 static int load_data(const cli_config *cfg, dataset **out, minmax *mm, char *err)
@@ -159,23 +160,27 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     if ((st = load_data(cfg, &all, &ex->scaler, err)) != MLP_OK)
         goto done;
     ex->scaled = cfg->scale;
-    ex->train = dataset_slice(all, 0, cfg->train_rows);
+    if (log)
+        cli_print_settings(cfg, log);
+    warn_odd_data(cfg, all, log);
+    /* the split copies the test rows out and keeps the training rows where
+     * they are: peak memory is the data plus the test rows, not twice the data */
     ex->test = dataset_slice(all, cfg->train_rows, all->n - cfg->train_rows);
+    all->n = cfg->train_rows;
+    ex->train = all;
+    all = NULL;
     g = np_rng_alloc(cfg->seed);
-    if (!ex->train || !ex->test || !g) {
+    if (!ex->test || !g) {
         st = MLP_ENOMEM;
         mlp_seterr(err, "out of memory for the data");
         goto done;
     }
-    if ((st = mlp_alloc(&ex->model, all->d, cfg->widths, cfg->n_hidden, cfg->act, err)) != MLP_OK)
+    if ((st = mlp_alloc(&ex->model, ex->train->d, cfg->widths, cfg->n_hidden, cfg->act, err)) != MLP_OK)
         goto done;
     mlp *m = ex->model;
     mlp_init(m, &cfg->init, &cfg->out_init, g);
     res->n_train = ex->train->n;
     res->n_test = ex->test->n;
-    if (log)
-        cli_print_settings(cfg, log);
-    warn_odd_data(cfg, all, ex->train, log);
     if (cfg->csv_path && (hist = history_open(cfg->csv_path, ex->test->n > 0, err)) == NULL) {
         st = MLP_EIO;
         goto done;
