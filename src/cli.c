@@ -85,6 +85,7 @@ void cli_usage(FILE *f)
 "Data:\n"
 "  --data FILE        train on FILE (x1,x2,y CSV, '-' for stdin) instead of\n"
 "                     generating; rows are used as they are unless --scale\n"
+"                     (finite values, |x| <= 1e10; lines up to 1 MiB)\n"
 "  --samples N        make_circles n_samples, 1..100000000 [600]\n"
 "  --noise X          make_circles noise, 0..1e6 [0.1]\n"
 "  --factor F         make_circles factor, 0 <= F < 1 [0.8]\n"
@@ -120,10 +121,15 @@ void cli_usage(FILE *f)
 "  -h, --help         this help\n"
 "  -V, --version      version\n"
 "\n"
-"Exit status: 0 done; 1 runtime failure (failed write, non-finite loss, out of\n"
-"memory); 2 invalid usage: a bad option value, contradicting options, or a --data\n"
-"file that cannot be read or is not a valid dataset (nothing is written);\n"
-"130/143 interrupted by SIGINT/SIGTERM (complete epochs kept, marked partial).\n");
+"Exit status: 0 done; 1 runtime failure (failed write, non-finite loss or\n"
+"weights, out of memory); 2 invalid usage: a bad option value, contradicting\n"
+"options, a network over 1e8 parameters, or a --data file that cannot be read\n"
+"or is not a valid dataset (nothing is written); 130/143 interrupted by\n"
+"SIGINT/SIGTERM (complete epochs kept, marked partial).  Every error is one\n"
+"line on stderr naming the option or FILE:LINE and what is allowed.  Odd but\n"
+"valid input (one class, a constant column, large unscaled values, a diverging\n"
+"loss) gets a warning and the run goes on.  Output files are replaced only when\n"
+"complete; a stopped run's --csv ends with a line \"# partial: REASON\".\n");
 }
 
 static int bad(char *err, const char *opt, const char *val, const char *why, const char *allowed)
