@@ -64,7 +64,7 @@ check: all $(TESTS)
 # binaries, so "./mlptrain" in a shell test is the sanitized one.  Any report
 # makes the process exit 86, which no test expects.
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SAN_ENV   = ASAN_OPTIONS=exitcode=86:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:exitcode=86
+SAN_ENV   = ASAN_OPTIONS=exitcode=86:detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:exitcode=86
 check-asan:
 	@mkdir -p build-asan
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/root \
