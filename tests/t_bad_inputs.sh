@@ -1,11 +1,12 @@
 #!/bin/sh
 # The catalogue of bad inputs (issue #5): for every option of every binary,
 # every contradiction, every kind of broken data file and output path, the
-# exact message and exit status.  Usage errors exit 2 and print exactly one
-# line; runtime failures exit 1.  A failure found before the run starts is one
-# line; one found during the run (a write, memory for the batch) follows the
-# settings line, so those cases check the last line.  Nothing is printed on
-# stdout by any of them.
+# exact message and exit status.  Usage errors (a bad option value or
+# combination, a --data file that is not a valid dataset, an unusable --csv
+# path) exit 2 and print exactly one line; runtime failures (a failed write,
+# memory, a non-finite loss) exit 1.  A failure found before the run starts
+# is one line; one found during the run follows the settings line, so those
+# cases check the last line.  None of them prints anything on stdout.
 . tests/lib.sh
 M=./mlptrain
 C=./circles
@@ -99,16 +100,16 @@ u "factor above one" "mlptrain: --factor: 1.5: out of range (allowed 0 <= F < 1)
 u "data-seed negative" "mlptrain: --data-seed: -1: not a whole number (allowed 0..4294967295)" -- $M --data-seed -1
 u "data-seed 2^32" "mlptrain: --data-seed: 4294967296: out of range (allowed 0..4294967295)" -- $M --data-seed 4294967296
 u "data-seed fractional" "mlptrain: --data-seed: 1.5: not a whole number (allowed 0..4294967295)" -- $M --data-seed 1.5
-u "range equal bounds" "mlptrain: --range: 1,1: first value not less than the second (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range 1,1
-u "range reversed" "mlptrain: --range: 2,1: first value not less than the second (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range 2,1
-u "range one number" "mlptrain: --range: 1: not two numbers separated by a comma (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range 1
-u "range three numbers" "mlptrain: --range: 1,2,3: not two numbers separated by a comma (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range 1,2,3
-u "range empty first" "mlptrain: --range: ,1: empty value (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range ,1
-u "range not numbers" "mlptrain: --range: a,b: not a number (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range a,b
-u "range -inf" "mlptrain: --range: -inf,1: not a finite number (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range -inf,1
-u "range empty" "mlptrain: --range: \"\": empty value (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range ''
-u "range nan" "mlptrain: --range: nan,1: not a finite number (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range nan,1
-u "range beyond 1e6" "mlptrain: --range: -1e7,1: out of range (allowed LO,HI with -1e6 <= LO < HI <= 1e6)" -- $M --range -1e7,1
+u "range equal bounds" "mlptrain: --range: 1,1: first value not less than the second (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range 1,1
+u "range reversed" "mlptrain: --range: 2,1: first value not less than the second (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range 2,1
+u "range one number" "mlptrain: --range: 1: not two numbers separated by a comma (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range 1
+u "range three numbers" "mlptrain: --range: 1,2,3: not two numbers separated by a comma (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range 1,2,3
+u "range empty first" "mlptrain: --range: ,1: empty value (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range ,1
+u "range not numbers" "mlptrain: --range: a,b: not a number (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range a,b
+u "range -inf" "mlptrain: --range: -inf,1: not a finite number (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range -inf,1
+u "range empty" "mlptrain: --range: \"\": empty value (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range ''
+u "range nan" "mlptrain: --range: nan,1: not a finite number (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range nan,1
+u "range beyond 1e6" "mlptrain: --range: -1e7,1: out of range (allowed -1e6 <= LO < HI <= 1e6)" -- $M --range -1e7,1
 u "train zero" "mlptrain: --train: 0: out of range (allowed 1..100000000, at most the rows in the data)" -- $M --train 0
 u "train more than samples" "mlptrain: --train: 601: more than the rows generated (allowed 1..600, the --samples)" -- $M --train 601
 u "train negative" "mlptrain: --train: -5: not a whole number (allowed 1..100000000, at most the rows in the data)" -- $M --train -5
@@ -174,39 +175,40 @@ u "parameter count beyond size_t-ish: 1000 x 1e6" "mlptrain: --layers/--units: t
 u "two layers of a million" "mlptrain: --widths: the network has 1000005000001 parameters (22352 GiB for weights, gradients and velocities); the limit is 100000000 parameters" -- $M --widths 1000000,1000000
 u "just over the parameter limit" "mlptrain: --layers/--units: the network has 100706463 parameters (3 GiB for weights, gradients and velocities); the limit is 100000000 parameters" -- $M --layers 1000 --units 317
 last "batch workspace cannot be had" 1 "mlptrain: out of memory for training buffers (a batch of 100000 rows needs 2.98e+03 GiB for the network's activations; try a smaller --batch)" -- $M --units 1000000 --layers 1 --batch 100000000 --samples 100000 --train 100000 --epochs 1
-r "csv in a missing directory" "mlptrain: /nonexistent/dir/h.csv: directory \"/nonexistent/dir\" does not exist" -- $M --csv /nonexistent/dir/h.csv
-r "csv is a directory" "mlptrain: $D: is a directory" -- $M --csv "$D"
-r "csv under a regular file" "mlptrain: $D/ok.csv/h.csv: \"$D/ok.csv\" is not a directory" -- $M --csv "$D/ok.csv/h.csv"
+u "csv in a missing directory" "mlptrain: --csv: /nonexistent/dir/h.csv: directory \"/nonexistent/dir\" does not exist" -- $M --csv /nonexistent/dir/h.csv
+u "csv is a directory" "mlptrain: --csv: $D: is a directory" -- $M --csv "$D"
+u "csv under a regular file" "mlptrain: --csv: $D/ok.csv/h.csv: \"$D/ok.csv\" is not a directory" -- $M --csv "$D/ok.csv/h.csv"
 last "csv on a full device" 1 "mlptrain: /dev/full: write failed: No space left on device" -- $M --epochs 2 --csv /dev/full
-r "data missing file" "mlptrain: $D/missing.csv: cannot open: No such file or directory" -- $M --data "$D/missing.csv"
-r "data is a directory" "mlptrain: $D: read error: Is a directory" -- $M --data "$D"
-r "data empty file" "mlptrain: $D/empty.csv: empty file (expected a header \"x1,x2,y\" and data rows)" -- $M --data "$D/empty.csv"
-r "data header only" "mlptrain: $D/header_only.csv: no data rows after the header" -- $M --data "$D/header_only.csv"
-r "data without header" "mlptrain: $D/no_header.csv:1: missing header: expected \"x1,x2,y\"" -- $M --data "$D/no_header.csv"
-r "data bad header" "mlptrain: $D/bad_header.csv:1: bad header \"a,b,label\" (expected \"x1,x2,y\")" -- $M --data "$D/bad_header.csv"
-r "data three features" "mlptrain: $D/three_features.csv:1: header \"x1,x2,x3,y\" has 3 features (only 2 features, x1,x2, are supported for now)" -- $M --data "$D/three_features.csv"
-r "data extra column" "mlptrain: $D/extra_column.csv:3: expected 3 fields (x1,x2,y), found 4" -- $M --data "$D/extra_column.csv"
-r "data missing column" "mlptrain: $D/missing_column.csv:3: expected 3 fields (x1,x2,y), found 2" -- $M --data "$D/missing_column.csv"
-r "data label 2" "mlptrain: $D/label2.csv:2: label \"2\" is not 0 or 1" -- $M --data "$D/label2.csv"
-r "data label -1" "mlptrain: $D/label_neg.csv:2: label \"-1\" is not 0 or 1" -- $M --data "$D/label_neg.csv"
-r "data label 0.5" "mlptrain: $D/label_half.csv:2: label \"0.5\" is not 0 or 1" -- $M --data "$D/label_half.csv"
-r "data label word" "mlptrain: $D/label_word.csv:2: label \"yes\" is not 0 or 1" -- $M --data "$D/label_word.csv"
-r "data label empty" "mlptrain: $D/label_empty.csv:2: label is empty (expected 0 or 1)" -- $M --data "$D/label_empty.csv"
-r "data feature empty" "mlptrain: $D/feature_empty.csv:2: x1 is empty (expected a finite number)" -- $M --data "$D/feature_empty.csv"
-r "data feature quoted" "mlptrain: $D/quoted.csv:2: x1 \"\"0.5\"\" is not a number (expected a finite number)" -- $M --data "$D/quoted.csv"
-r "data NaN feature" "mlptrain: $D/nan.csv:3: x1 \"nan\" is not finite (expected a finite number)" -- $M --data "$D/nan.csv"
-r "data inf feature" "mlptrain: $D/inf.csv:2: x2 \"-inf\" is not finite (expected a finite number)" -- $M --data "$D/inf.csv"
-r "data 1e300 feature" "mlptrain: $D/huge.csv:2: x1 \"1e300\" is too large (allowed |value| <= 1e10)" -- $M --data "$D/huge.csv"
-r "data just above 1e10" "mlptrain: $D/above_limit.csv:2: x2 \"-1.0000000001e10\" is too large (allowed |value| <= 1e10)" -- $M --data "$D/above_limit.csv"
-r "data overflowing double" "mlptrain: $D/overflow.csv:2: x2 \"1e309\" is too large (allowed |value| <= 1e10)" -- $M --data "$D/overflow.csv"
-r "data blank line inside" "mlptrain: $D/blank_inside.csv:3: empty line (expected 3 fields x1,x2,y)" -- $M --data "$D/blank_inside.csv"
-r "data blank lines only" "mlptrain: $D/blank_only.csv: empty file (expected a header \"x1,x2,y\" and data rows)" -- $M --data "$D/blank_only.csv"
-r "data 10 MB line" "mlptrain: $D/long_line.csv:3: line longer than 1 MiB (allowed up to 1048576 bytes per line)" -- $M --data "$D/long_line.csv"
-r "data NUL bytes" "mlptrain: $D/nul.csv:2: NUL byte at column 6 (a text CSV file is expected)" -- $M --data "$D/nul.csv"
-r "data binary garbage" "mlptrain: $D/garbage.csv:2: non-text byte 0x7F at column 1 (only ASCII text is allowed)" -- $M --data "$D/garbage.csv"
+u "data missing file" "mlptrain: --data: $D/missing.csv: cannot open: No such file or directory" -- $M --data "$D/missing.csv"
+u "data is a directory" "mlptrain: --data: $D: read error: Is a directory" -- $M --data "$D"
+u "data empty file" "mlptrain: --data: $D/empty.csv: empty file (expected a header \"x1,x2,y\" and data rows)" -- $M --data "$D/empty.csv"
+u "data header only" "mlptrain: --data: $D/header_only.csv: no data rows after the header" -- $M --data "$D/header_only.csv"
+u "data without header" "mlptrain: --data: $D/no_header.csv:1: missing header: expected \"x1,x2,y\"" -- $M --data "$D/no_header.csv"
+u "data bad header" "mlptrain: --data: $D/bad_header.csv:1: bad header \"a,b,label\" (expected \"x1,x2,y\")" -- $M --data "$D/bad_header.csv"
+u "data three features" "mlptrain: --data: $D/three_features.csv:1: header \"x1,x2,x3,y\" has 3 features (only 2 features, x1,x2, are supported for now)" -- $M --data "$D/three_features.csv"
+u "data extra column" "mlptrain: --data: $D/extra_column.csv:3: expected 3 fields (x1,x2,y), found 4" -- $M --data "$D/extra_column.csv"
+u "data missing column" "mlptrain: --data: $D/missing_column.csv:3: expected 3 fields (x1,x2,y), found 2" -- $M --data "$D/missing_column.csv"
+u "data label 2" "mlptrain: --data: $D/label2.csv:2: label \"2\" is not 0 or 1" -- $M --data "$D/label2.csv"
+u "data label -1" "mlptrain: --data: $D/label_neg.csv:2: label \"-1\" is not 0 or 1" -- $M --data "$D/label_neg.csv"
+u "data label 0.5" "mlptrain: --data: $D/label_half.csv:2: label \"0.5\" is not 0 or 1" -- $M --data "$D/label_half.csv"
+u "data label word" "mlptrain: --data: $D/label_word.csv:2: label \"yes\" is not 0 or 1" -- $M --data "$D/label_word.csv"
+u "data label empty" "mlptrain: --data: $D/label_empty.csv:2: label is empty (expected 0 or 1)" -- $M --data "$D/label_empty.csv"
+u "data feature empty" "mlptrain: --data: $D/feature_empty.csv:2: x1 is empty (expected a finite number)" -- $M --data "$D/feature_empty.csv"
+u "data feature quoted" "mlptrain: --data: $D/quoted.csv:2: x1 \"\"0.5\"\" is not a number (expected a finite number)" -- $M --data "$D/quoted.csv"
+u "data NaN feature" "mlptrain: --data: $D/nan.csv:3: x1 \"nan\" is not finite (expected a finite number)" -- $M --data "$D/nan.csv"
+u "data inf feature" "mlptrain: --data: $D/inf.csv:2: x2 \"-inf\" is not finite (expected a finite number)" -- $M --data "$D/inf.csv"
+u "data 1e300 feature" "mlptrain: --data: $D/huge.csv:2: x1 \"1e300\" is too large (allowed |value| <= 1e10)" -- $M --data "$D/huge.csv"
+u "data just above 1e10" "mlptrain: --data: $D/above_limit.csv:2: x2 \"-1.0000000001e10\" is too large (allowed |value| <= 1e10)" -- $M --data "$D/above_limit.csv"
+u "data overflowing double" "mlptrain: --data: $D/overflow.csv:2: x2 \"1e309\" is too large (allowed |value| <= 1e10)" -- $M --data "$D/overflow.csv"
+u "data blank line inside" "mlptrain: --data: $D/blank_inside.csv:3: empty line (expected 3 fields x1,x2,y)" -- $M --data "$D/blank_inside.csv"
+u "data blank lines only" "mlptrain: --data: $D/blank_only.csv: empty file (expected a header \"x1,x2,y\" and data rows)" -- $M --data "$D/blank_only.csv"
+u "data 10 MB line" "mlptrain: --data: $D/long_line.csv:3: line longer than 1 MiB (allowed up to 1048576 bytes per line)" -- $M --data "$D/long_line.csv"
+u "data NUL bytes" "mlptrain: --data: $D/nul.csv:2: NUL byte at column 6 (a text CSV file is expected)" -- $M --data "$D/nul.csv"
+u "data binary garbage" "mlptrain: --data: $D/garbage.csv:2: non-text byte 0x7F at column 1 (only ASCII text is allowed)" -- $M --data "$D/garbage.csv"
+u "data endless NUL bytes (/dev/zero)" "mlptrain: --data: /dev/zero:1: line longer than 1 MiB (allowed up to 1048576 bytes per line)" -- $M --data /dev/zero
 u "data fewer rows than train" "mlptrain: --train: 500: more than the 4 rows of $D/ok.csv (allowed 1..4)" -- $M --data "$D/ok.csv"
 u "data fewer rows than explicit train" "mlptrain: --train: 7: more than the 4 rows of $D/ok.csv (allowed 1..4)" -- $M --data "$D/ok.csv" --train 7
-r "data from empty stdin" "mlptrain: stdin: empty file (expected a header \"x1,x2,y\" and data rows)" -- $M --data -
+u "data from empty stdin" "mlptrain: --data: stdin: empty file (expected a header \"x1,x2,y\" and data rows)" -- $M --data -
 u "circles samples zero" "circles: --samples: 0: out of range (allowed 1..100000000)" -- $C --samples 0
 u "circles samples negative" "circles: --samples: -1: not a whole number (allowed 1..100000000)" -- $C --samples -1
 u "circles noise nan" "circles: --noise: nan: not a finite number (allowed a number from 0 to 1e6)" -- $C --noise nan
