@@ -80,7 +80,6 @@ check-asan:
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	   --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 check-valgrind: all
-	@sh scripts/install-deps.sh valgrind
 	@n=0; f=0; \
 	for cmd in "./mlptrain --epochs 20 --csv $(BUILD)/vg-history.csv" \
 	           "./circles --samples 50 -o $(BUILD)/vg-circles.csv" \

@@ -2,7 +2,9 @@
 # Install the Debian packages mlptrain needs, only those that are missing.
 # Usage: scripts/install-deps.sh [extra-package ...]
 set -eu
-need="libgsl-dev make gcc libc6-dev $*"
+# valgrind: make check runs memcheck on real runs (gcc brings ASan/UBSan).
+# make fuzz asks for clang libclang-rt-14-dev itself.
+need="libgsl-dev make gcc libc6-dev valgrind $*"
 missing=""
 for p in $need; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
