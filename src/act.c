@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "vec.h"
+
 /* Keras 3 constants (keras/src/activations/activations.py). */
 #define LEAKY_SLOPE 0.2
 #define SELU_ALPHA 1.6732632423543772848170429916717
@@ -16,8 +18,10 @@ double act_sigmoid(double z)
     return e / (1.0 + e);
 }
 
-static double f_tanh(double z) { return tanh(z); }
-static double d_tanh(double z) { double t = tanh(z); return 1.0 - t * t; }
+/* vec_tanh, not libm's: the kernels use the vectorized version, and the
+ * table must agree with them bit for bit */
+static double f_tanh(double z) { return vec_tanh(z); }
+static double d_tanh(double z) { double t = vec_tanh(z); return 1.0 - t * t; }
 static double f_relu(double z) { return z > 0 ? z : 0.0; }
 static double d_relu(double z) { return z > 0 ? 1.0 : 0.0; }
 static double f_relu6(double z) { return z > 0 ? (z < 6 ? z : 6.0) : 0.0; }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kern.h"
 #include "status.h"
 
 void mlp_free(mlp *m)
@@ -114,9 +115,14 @@ void mlp_init(mlp *m, const init_spec *hidden_init, const init_spec *out_init, n
     memset(m->grads, 0, m->n_params * sizeof(double));
 }
 
+static size_t round4(size_t n)
+{
+    return (n + 3) & ~(size_t)3;
+}
+
 mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
 {
-    size_t L = m->n_layers, maxw = 0, sum = 0;
+    size_t L = m->n_layers, maxw = 0, sum = m->width[0];
     for (size_t l = 0; l <= L; l++) {
         if (m->width[l] > maxw)
             maxw = m->width[l];
@@ -126,27 +132,38 @@ mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
     mlp_ws *ws = calloc(1, sizeof *ws);
     if (ws == NULL)
         return NULL;
+    size_t S = max_batch > SIZE_MAX - 3 ? 0 : round4(max_batch);
     ws->max_batch = max_batch;
+    ws->stride = S;
     ws->z = calloc(L + 1, sizeof *ws->z);
     ws->a = calloc(L + 1, sizeof *ws->a);
-    if (max_batch > SIZE_MAX / sizeof(double) / (sum + 2 * maxw))
-        ws->mem = NULL;
-    else
-        ws->mem = malloc(max_batch * (sum + 2 * maxw) * sizeof(double));
+    /* x, z, a: sum rows; d0, d1: maxw rows each; dt: round4(maxw) rows */
+    size_t rows = sum + 2 * maxw + round4(maxw);
+    void *mem = NULL;
+    if (S != 0 && S <= SIZE_MAX / sizeof(double) / rows &&
+        posix_memalign(&mem, 64, S * rows * sizeof(double)) == 0) {
+        /* zero once: the filler lanes of every row must be finite numbers */
+        memset(mem, 0, S * rows * sizeof(double));
+        ws->mem = mem;
+    }
     if (!ws->z || !ws->a || !ws->mem) {
         mlp_ws_free(ws);
         return NULL;
     }
     double *p = ws->mem;
+    ws->x = p;
+    p += S * m->width[0];
     for (size_t l = 1; l <= L; l++) {
         ws->z[l] = p;
-        p += max_batch * m->width[l];
+        p += S * m->width[l];
         ws->a[l] = p;
-        p += max_batch * m->width[l];
+        p += S * m->width[l];
     }
     ws->d0 = p;
-    p += max_batch * maxw;
+    p += S * maxw;
     ws->d1 = p;
+    p += S * maxw;
+    ws->dt = p;
     return ws;
 }
 
@@ -173,84 +190,25 @@ void mlp_ws_free(mlp_ws *ws)
     free(ws);
 }
 
-/* out[B x n] = in[B x k] W[k x n] + b[n] */
-static void dense_forward(double *out, const double *in, const double *W, const double *b,
-                          size_t B, size_t k, size_t n)
-{
-    for (size_t i = 0; i < B; i++) {
-        double *o = out + i * n;
-        const double *x = in + i * k;
-        for (size_t j = 0; j < n; j++)
-            o[j] = b[j];
-        for (size_t p = 0; p < k; p++) {
-            const double xp = x[p];
-            const double *w = W + p * n;
-            for (size_t j = 0; j < n; j++)
-                o[j] += xp * w[j];
-        }
-    }
-}
-
-/* dW[k x n] = in^T dout, db[n] = sum over rows of dout, and, when din is not
- * NULL, din[B x k] = dout W^T. */
-static void dense_backward(double *din, double *dW, double *db, const double *dout,
-                           const double *in, const double *W, size_t B, size_t k, size_t n)
-{
-    memset(dW, 0, k * n * sizeof(double));
-    memset(db, 0, n * sizeof(double));
-    for (size_t i = 0; i < B; i++) {
-        const double *d = dout + i * n;
-        const double *x = in + i * k;
-        for (size_t j = 0; j < n; j++)
-            db[j] += d[j];
-        for (size_t p = 0; p < k; p++) {
-            const double xp = x[p];
-            double *g = dW + p * n;
-            for (size_t j = 0; j < n; j++)
-                g[j] += xp * d[j];
-        }
-        if (din != NULL) {
-            double *di = din + i * k;
-            for (size_t p = 0; p < k; p++) {
-                const double *w = W + p * n;
-                double s = 0;
-                for (size_t j = 0; j < n; j++)
-                    s += d[j] * w[j];
-                di[p] = s;
-            }
-        }
-    }
-}
-
 const double *mlp_forward(const mlp *m, mlp_ws *ws, const double *x, size_t B)
 {
-    const double *in = x;
-    for (size_t l = 1; l <= m->n_layers; l++) {
-        size_t k = m->width[l - 1], n = m->width[l];
-        dense_forward(ws->z[l], in, mlp_W(m, m->params, l), mlp_b(m, m->params, l), B, k, n);
-        if (l < m->n_layers) {
-            act_forward(m->act[l], ws->z[l], ws->a[l], B * n);
-            in = ws->a[l];
-        }
+    size_t S = ws->stride, d = m->width[0];
+    for (size_t p = 0; p < d; p++) {
+        double *row = ws->x + p * S;
+        for (size_t i = 0; i < B; i++)
+            row[i] = x[i * d + p];
+        for (size_t i = B; i < round4(B); i++)
+            row[i] = 0;
     }
+    kern_forward(m, ws, B);
     return ws->z[m->n_layers];
 }
 
 void mlp_backward(mlp *m, mlp_ws *ws, const double *x, const double *dlogit, size_t B)
 {
-    size_t L = m->n_layers;
-    double *dout = ws->d0, *din = ws->d1;
-    memcpy(dout, dlogit, B * sizeof(double));
-    for (size_t l = L; l >= 1; l--) {
-        size_t k = m->width[l - 1], n = m->width[l];
-        const double *in = l > 1 ? ws->a[l - 1] : x;
-        dense_backward(l > 1 ? din : NULL, mlp_W(m, m->grads, l), mlp_b(m, m->grads, l), dout,
-                       in, mlp_W(m, m->params, l), B, k, n);
-        if (l > 1) {
-            act_backward(m->act[l - 1], ws->z[l - 1], din, B * k);
-            double *t = dout;
-            dout = din;
-            din = t;
-        }
-    }
+    (void)x; /* mlp_forward kept its own copy in ws->x */
+    memcpy(ws->d0, dlogit, B * sizeof(double));
+    for (size_t i = B; i < round4(B); i++)
+        ws->d0[i] = 0;
+    kern_backward(m, ws, B);
 }

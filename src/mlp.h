@@ -49,14 +49,33 @@ void mlp_init(mlp *m, const init_spec *hidden_init, const init_spec *out_init, n
 static inline double *mlp_W(const mlp *m, const double *buf, size_t l) { return (double *)buf + m->w_off[l]; }
 static inline double *mlp_b(const mlp *m, const double *buf, size_t l) { return (double *)buf + m->b_off[l]; }
 
-/* Per-batch activations, kept for the backward pass. */
+/* Per-batch activations, kept for the backward pass.
+ *
+ * Batches are stored feature-major, so that the kernels vectorize over the
+ * rows of the batch whatever the layer widths: unit j of row i of a layer
+ * of width n sits at buf[j * stride + i] (see mlp_ws_z / mlp_ws_a).  Lanes
+ * B..stride-1 of a row hold finite filler and are never reported. */
 typedef struct {
     size_t max_batch;
-    double **z;      /* z[l]: max_batch x width[l], pre-activations, l = 1..n_layers */
-    double **a;      /* a[l]: max_batch x width[l], activations, l = 1..n_layers-1 */
-    double *d0, *d1; /* max_batch x max width: backward deltas */
-    double *mem;     /* the one allocation behind z, a, d0, d1 */
+    size_t stride;   /* max_batch rounded up to a multiple of 4 */
+    double *x;       /* width[0] x stride: the batch's inputs */
+    double **z;      /* z[l]: width[l] x stride, pre-activations, l = 1..n_layers */
+    double **a;      /* a[l]: width[l] x stride, activations, l = 1..n_layers-1 */
+    double *d0, *d1; /* max width x stride: backward deltas */
+    double *dt;      /* stride x round4(max width): one layer's delta, row-major */
+    double *mem;     /* the one allocation behind x, z, a, d0, d1, dt */
 } mlp_ws;
+
+/* Pre-activation and activation of unit `unit` of hidden layer l for batch
+ * row `row` (after mlp_forward). */
+static inline double mlp_ws_z(const mlp_ws *ws, size_t l, size_t row, size_t unit)
+{
+    return ws->z[l][unit * ws->stride + row];
+}
+static inline double mlp_ws_a(const mlp_ws *ws, size_t l, size_t row, size_t unit)
+{
+    return ws->a[l][unit * ws->stride + row];
+}
 
 mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch);
 /* The bytes mlp_ws_alloc(m, max_batch) asks for, as a double (for
@@ -64,12 +83,13 @@ mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch);
 double mlp_ws_bytes(const mlp *m, size_t max_batch);
 void mlp_ws_free(mlp_ws *ws); /* accepts NULL */
 
-/* Forward pass of B <= max_batch rows x[B x width[0]]; returns the B logits
- * (a view into ws, valid until the next call). */
+/* Forward pass of B <= max_batch rows x[B x width[0]] (row-major); returns
+ * the B logits (a view into ws, valid until the next call). */
 const double *mlp_forward(const mlp *m, mlp_ws *ws, const double *x, size_t B);
 
-/* Backward pass after mlp_forward on the same x: dlogit[B] is dLoss/dlogit;
- * overwrites m->grads with dLoss/dparams. */
+/* Backward pass after mlp_forward on the same x (the kernels use the copy
+ * that mlp_forward kept in ws): dlogit[B] is dLoss/dlogit; overwrites
+ * m->grads with dLoss/dparams. */
 void mlp_backward(mlp *m, mlp_ws *ws, const double *x, const double *dlogit, size_t B);
 
 #endif
