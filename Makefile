@@ -8,7 +8,17 @@ DESTDIR  ?=
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 WARN     ?= -Wall -Wextra -Werror
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) -ffp-contract=off -fno-math-errno -MMD -MP $(CFLAGS)
+# MARCH: extra target flags for every file, e.g. `make MARCH=-march=native`
+# (results stay the same: no FMA contraction).  Default: the distribution's
+# baseline, so the binary runs on any x86-64.
+MARCH    ?=
+# DISPATCH=1: also build the kernels with -mavx2 and pick them at run time on
+# CPUs that have AVX2 (same bits as the baseline build).  Default on x86-64.
+DISPATCH ?= $(if $(filter x86_64,$(shell uname -m)),1,0)
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) -ffp-contract=off -fno-math-errno -MMD -MP $(MARCH) $(CFLAGS)
+ifeq ($(DISPATCH),0)
+ALL_CFLAGS += -DMLP_NO_DISPATCH
+endif
 LDLIBS   = -lgsl -lgslcblas -lm
 
 BUILD    ?= build
@@ -16,6 +26,9 @@ BUILD    ?= build
 BIN      ?= .
 LIB_SRC  = $(filter-out src/mlptrain.c src/circles_main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+ifeq ($(DISPATCH),1)
+LIB_OBJ += $(BUILD)/kern_simd_avx2.o
+endif
 TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
 .PHONY: all run check test deps clean install bench check-asan check-valgrind fuzz fuzz-build
@@ -29,6 +42,11 @@ $(BUILD)/.deps-ok: scripts/install-deps.sh
 $(BUILD)/%.o: src/%.c | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# the second build of the kernels (see src/kern.c)
+$(BUILD)/kern_simd_avx2.o: src/kern_simd.c | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -mavx2 -DKERN_AVX2 -c -o $@ $<
 
 $(BUILD)/libmlp.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^

@@ -8,4 +8,15 @@
 double bce_logit_loss(double z, double y);
 double bce_logit_grad(double z, double y);
 
+#include <stddef.h>
+
+/* The loss and metrics of n rows at once, with one exp per row: the same
+ * bits as the scalar functions and act_sigmoid, which share exp(-|z|).
+ * Returns sum + loss(z[0], y[0]) + loss(z[1], y[1]) + ... (in that order, so
+ * a caller can run a total over batches).  Adds to *correct the rows where
+ * sigmoid(z) > 0.5 matches y > 0.5, and to *n_pos (unless NULL) the rows
+ * predicted 1.  When dz is not NULL, dz[i] = (sigmoid(z[i]) - y[i]) / div. */
+double bce_logit_rows(const double *z, const double *y, size_t n, double sum, double *dz,
+                      double div, size_t *correct, size_t *n_pos);
+
 #endif

@@ -204,6 +204,21 @@ const double *mlp_forward(const mlp *m, mlp_ws *ws, const double *x, size_t B)
     return ws->z[m->n_layers];
 }
 
+const double *mlp_forward_rows(const mlp *m, mlp_ws *ws, const double *x, const size_t *idx,
+                               size_t B)
+{
+    size_t S = ws->stride, d = m->width[0];
+    for (size_t p = 0; p < d; p++) {
+        double *row = ws->x + p * S;
+        for (size_t i = 0; i < B; i++)
+            row[i] = x[idx[i] * d + p];
+        for (size_t i = B; i < round4(B); i++)
+            row[i] = 0;
+    }
+    kern_forward(m, ws, B);
+    return ws->z[m->n_layers];
+}
+
 void mlp_backward(mlp *m, mlp_ws *ws, const double *x, const double *dlogit, size_t B)
 {
     (void)x; /* mlp_forward kept its own copy in ws->x */

@@ -87,8 +87,13 @@ void mlp_ws_free(mlp_ws *ws); /* accepts NULL */
  * the B logits (a view into ws, valid until the next call). */
 const double *mlp_forward(const mlp *m, mlp_ws *ws, const double *x, size_t B);
 
+/* The same for rows idx[0..B-1] of x[rows x width[0]], gathered straight
+ * into ws (no row-major copy of the batch). */
+const double *mlp_forward_rows(const mlp *m, mlp_ws *ws, const double *x, const size_t *idx,
+                               size_t B);
+
 /* Backward pass after mlp_forward on the same x (the kernels use the copy
- * that mlp_forward kept in ws): dlogit[B] is dLoss/dlogit; overwrites
+ * that mlp_forward kept in ws; x may be NULL): dlogit[B] is dLoss/dlogit; overwrites
  * m->grads with dLoss/dparams. */
 void mlp_backward(mlp *m, mlp_ws *ws, const double *x, const double *dlogit, size_t B);
 

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-void sgd_step(double *w, double *v, const double *g, size_t n, double lr, double momentum,
-              int nesterov);
+void sgd_step(double *restrict w, double *restrict v, const double *restrict g, size_t n,
+              double lr, double momentum, int nesterov);
 
 #endif

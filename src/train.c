@@ -17,13 +17,7 @@ eval_result train_evaluate(const mlp *m, mlp_ws *ws, const dataset *ds)
     for (size_t first = 0; first < ds->n; first += ws->max_batch) {
         size_t B = ds->n - first < ws->max_batch ? ds->n - first : ws->max_batch;
         const double *z = mlp_forward(m, ws, ds->x + first * ds->d, B);
-        for (size_t i = 0; i < B; i++) {
-            double y = ds->y[first + i];
-            int pred = act_sigmoid(z[i]) > 0.5;
-            loss += bce_logit_loss(z[i], y);
-            correct += pred == (y > 0.5);
-            r.n_pos += pred;
-        }
+        loss = bce_logit_rows(z, ds->y + first, B, loss, NULL, 1.0, &correct, &r.n_pos);
     }
     if (ds->n > 0) {
         r.loss = loss / (double)ds->n;
@@ -38,18 +32,17 @@ int train_fit(mlp *m, const dataset *train, const dataset *val, const train_cfg 
               np_rng *g, const train_hooks *hooks, size_t *epochs_done, char *err)
 {
     *epochs_done = 0;
-    size_t N = train->n, d = train->d;
+    size_t N = train->n;
     size_t maxB = cfg->batch < N ? cfg->batch : N;
     if (maxB == 0)
         maxB = 1;
     size_t n_batches = N == 0 ? 0 : (N + maxB - 1) / maxB;
     size_t *idx = malloc((N + 1) * sizeof *idx);
-    double *xb = malloc((maxB * d + 1) * sizeof *xb);
     double *yb = malloc((maxB + 1) * sizeof *yb);
     double *dz = malloc((maxB + 1) * sizeof *dz);
     mlp_ws *ws = mlp_ws_alloc(m, maxB);
     int status = MLP_OK;
-    if (!idx || !xb || !yb || !dz || !ws) {
+    if (!idx || !yb || !dz || !ws) {
         mlp_seterr(err, "out of memory for training buffers (a batch of %zu rows needs %.3g GiB "
                    "for the network's activations; try a smaller --batch)",
                    maxB, mlp_ws_bytes(m, maxB) / 1073741824.0);
@@ -66,17 +59,10 @@ int train_fit(mlp *m, const dataset *train, const dataset *val, const train_cfg 
         for (size_t bi = 0; bi < n_batches; bi++) {
             size_t first = bi * maxB;
             size_t B = N - first < maxB ? N - first : maxB;
-            for (size_t i = 0; i < B; i++) {
-                memcpy(xb + i * d, train->x + idx[first + i] * d, d * sizeof(double));
+            for (size_t i = 0; i < B; i++)
                 yb[i] = train->y[idx[first + i]];
-            }
-            const double *z = mlp_forward(m, ws, xb, B);
-            double batch_loss = 0;
-            for (size_t i = 0; i < B; i++) {
-                batch_loss += bce_logit_loss(z[i], yb[i]);
-                correct += (act_sigmoid(z[i]) > 0.5) == (yb[i] > 0.5);
-                dz[i] = bce_logit_grad(z[i], yb[i]) / (double)B;
-            }
+            const double *z = mlp_forward_rows(m, ws, train->x, idx + first, B);
+            double batch_loss = bce_logit_rows(z, yb, B, 0.0, dz, (double)B, &correct, NULL);
             if (!isfinite(batch_loss)) {
                 mlp_seterr(err, "the loss became %s in epoch %zu of %zu (batch %zu of %zu); "
                            "try a smaller --lr",
@@ -86,7 +72,7 @@ int train_fit(mlp *m, const dataset *train, const dataset *val, const train_cfg 
                 goto done;
             }
             loss_sum += batch_loss;
-            mlp_backward(m, ws, xb, dz, B);
+            mlp_backward(m, ws, NULL, dz, B);
             if (hooks && hooks->on_batch)
                 hooks->on_batch(m, ws, B, hooks->ctx);
             sgd_step(m->params, m->vel, m->grads, m->n_params, cfg->lr, cfg->momentum,
@@ -127,7 +113,6 @@ int train_fit(mlp *m, const dataset *train, const dataset *val, const train_cfg 
     }
 done:
     free(idx);
-    free(xb);
     free(yb);
     free(dz);
     mlp_ws_free(ws);

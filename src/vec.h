@@ -1,7 +1,7 @@
 /* Four-double vectors (GCC/Clang vector extensions) and the few operations
  * the kernels need.  On a plain x86-64 target the compiler splits a v4d
- * into two SSE2 registers; in an AVX2 clone (see KERN_CLONES) it is one
- * register.  Only IEEE add, subtract, multiply, divide and bit operations
+ * into two SSE2 registers; compiled with -mavx2 (kern_simd.c's second
+ * build) it is one register.  Only IEEE add, subtract, multiply, divide and bit operations
  * are used, lane by lane, and the build forbids contraction into FMA
  * (-ffp-contract=off), so every lane gets the same bits whatever the
  * instruction set: the scalar, SSE2 and AVX2 paths agree exactly. */
@@ -19,14 +19,6 @@
 
 typedef double v4d __attribute__((vector_size(32)));
 typedef int64_t v4l __attribute__((vector_size(32)));
-
-/* Clone a function for AVX2 and for the baseline and pick one at load time
- * (GNU ifunc).  `make DISPATCH=0` turns this off (non-x86 or old compilers). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
-#define KERN_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define KERN_CLONES
-#endif
 
 #define VEC_INLINE static inline __attribute__((always_inline))
 

@@ -1,0 +1,333 @@
+/* The kernels; compiled twice (see the Makefile): once for baseline x86-64
+ * (names ending _base) and once with -mavx2 -DKERN_AVX2 (_avx2).  kern.c
+ * picks one at run time.  Both give the same bits: see vec.h. */
+#include "kern.h"
+
+#include "vec.h"
+
+#ifdef KERN_AVX2
+#define KERN_FN(name) name##_avx2
+#else
+#define KERN_FN(name) name##_base
+#endif
+
+/* Activations applied inside the kernels; the others go through the act
+ * table's scalar f and df after the kernel. */
+enum { K_GENERIC, K_LINEAR, K_RELU, K_RELU6, K_TANH };
+
+static int fused_kind(const act_def *a)
+{
+    if (a == NULL)
+        return K_LINEAR;
+    switch (a->id) {
+    case ACT_LINEAR: return K_LINEAR;
+    case ACT_RELU: return K_RELU;
+    case ACT_RELU6: return K_RELU6;
+    case ACT_TANH: return K_TANH;
+    default: return K_GENERIC;
+    }
+}
+
+static size_t round4(size_t n)
+{
+    return (n + 3) & ~(size_t)3;
+}
+
+/* f(z) for a fused kind: the same expressions as act.c's scalar loops. */
+VEC_INLINE v4d act_vec(v4d z, int kind)
+{
+    const v4d zero = v4_set1(0.0), six = v4_set1(6.0);
+    switch (kind) {
+    case K_RELU: return v4_select(z > 0.0, z, zero);
+    case K_RELU6: return v4_select(z > 0.0, v4_select(z < 6.0, z, six), zero);
+    case K_TANH: return v4_tanh(z);
+    default: return z;
+    }
+}
+
+/* dx * f'(z) for a fused kind, with a = f(z) (tanh' = 1 - a^2). */
+VEC_INLINE v4d dact_vec(v4d dx, v4d z, v4d a, int kind)
+{
+    const v4d zero = v4_set1(0.0);
+    switch (kind) {
+    case K_RELU: return v4_select(z > 0.0, dx, zero);
+    case K_RELU6: return v4_select((z > 0.0) & (z < 6.0), dx, zero);
+    case K_TANH: return dx * (1.0 - a * a);
+    default: return dx;
+    }
+}
+
+/* Forward, one block: units j0..j0+JB-1, rows i0..i0+4*IV-1.
+ *   in[k x S], W[k x n], b[n]  ->  z[n x S], a[n x S] (a may be NULL)
+ * z[j][i] = b[j] + in[0][i] W[0][j] + in[1][i] W[1][j] + ... */
+VEC_INLINE void fwd_block(double *z, double *a, const double *in, const double *W,
+                          const double *b, size_t S, size_t k, size_t n, size_t j0, size_t i0,
+                          int JB, int IV, int kind)
+{
+    v4d acc[4][4];
+    #pragma GCC unroll 4
+    for (int jj = 0; jj < JB; jj++)
+        #pragma GCC unroll 4
+        for (int v = 0; v < IV; v++)
+            acc[jj][v] = v4_set1(b[j0 + jj]);
+    for (size_t p = 0; p < k; p++) {
+        v4d x[4];
+        #pragma GCC unroll 4
+        for (int v = 0; v < IV; v++)
+            x[v] = v4_load(in + p * S + i0 + 4 * v);
+        #pragma GCC unroll 4
+        for (int jj = 0; jj < JB; jj++) {
+            v4d w = v4_set1(W[p * n + j0 + jj]);
+            #pragma GCC unroll 4
+            for (int v = 0; v < IV; v++)
+                acc[jj][v] += x[v] * w;
+        }
+    }
+    #pragma GCC unroll 4
+    for (int jj = 0; jj < JB; jj++)
+        #pragma GCC unroll 4
+        for (int v = 0; v < IV; v++) {
+            size_t o = (j0 + jj) * S + i0 + 4 * v;
+            v4_store(z + o, acc[jj][v]);
+            if (a != NULL)
+                v4_store(a + o, act_vec(acc[jj][v], kind));
+        }
+}
+
+/* Forward, one layer: rows 0..round4(B)-1, every unit, in blocks of 2
+ * units x 16 rows (8 accumulators: 8 of the 16 AVX2 registers). */
+VEC_INLINE void fwd_layer(double *z, double *a, const double *in, const double *W,
+                          const double *b, size_t S, size_t B, size_t k, size_t n, int kind)
+{
+    size_t Bp = round4(B), j = 0;
+    for (; j + 2 <= n; j += 2) {
+        size_t i = 0;
+        for (; i + 16 <= Bp; i += 16)
+            fwd_block(z, a, in, W, b, S, k, n, j, i, 2, 4, kind);
+        for (; i < Bp; i += 4)
+            fwd_block(z, a, in, W, b, S, k, n, j, i, 2, 1, kind);
+    }
+    if (j < n) {
+        size_t i = 0;
+        for (; i + 16 <= Bp; i += 16)
+            fwd_block(z, a, in, W, b, S, k, n, j, i, 1, 4, kind);
+        for (; i < Bp; i += 4)
+            fwd_block(z, a, in, W, b, S, k, n, j, i, 1, 1, kind);
+    }
+}
+
+VEC_INLINE void fwd_layer_dispatch(double *z, double *a, const double *in, const double *W,
+                               const double *b, size_t S, size_t B, size_t k, size_t n,
+                               int kind)
+{
+    switch (kind) {
+    case K_RELU: fwd_layer(z, a, in, W, b, S, B, k, n, K_RELU); break;
+    case K_RELU6: fwd_layer(z, a, in, W, b, S, B, k, n, K_RELU6); break;
+    case K_TANH: fwd_layer(z, a, in, W, b, S, B, k, n, K_TANH); break;
+    default: fwd_layer(z, a, in, W, b, S, B, k, n, K_LINEAR); break;
+    }
+}
+
+/* dt[Bp x nP] = d[n x S] transposed, Bp = round4(B), rows n..nP-1 of d taken
+ * as 0.  In 4 x 4 tiles: scalar stores followed by the dW kernel's vector
+ * loads of the same bytes would stall on store forwarding. */
+VEC_INLINE void transpose(double *dt, const double *d, size_t S, size_t B, size_t n, size_t nP)
+{
+    size_t Bp = round4(B);
+    for (size_t j = 0; j < nP; j += 4)
+        for (size_t i = 0; i < Bp; i += 4) {
+            v4d r[4];
+#pragma GCC unroll 4
+            for (int q = 0; q < 4; q++)
+                r[q] = j + q < n ? v4_load(d + (j + q) * S + i) : v4_set1(0.0);
+            v4d t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 2, 6);
+            v4d t1 = __builtin_shufflevector(r[0], r[1], 1, 5, 3, 7);
+            v4d t2 = __builtin_shufflevector(r[2], r[3], 0, 4, 2, 6);
+            v4d t3 = __builtin_shufflevector(r[2], r[3], 1, 5, 3, 7);
+            v4_store(dt + (i + 0) * nP + j, __builtin_shufflevector(t0, t2, 0, 1, 4, 5));
+            v4_store(dt + (i + 1) * nP + j, __builtin_shufflevector(t1, t3, 0, 1, 4, 5));
+            v4_store(dt + (i + 2) * nP + j, __builtin_shufflevector(t0, t2, 2, 3, 6, 7));
+            v4_store(dt + (i + 3) * nP + j, __builtin_shufflevector(t1, t3, 2, 3, 6, 7));
+        }
+}
+
+/* dW, one block: inputs p0..p0+PB-1, units j0..j0+4*JV-1 (only j < n stored),
+ * and db for those units when db is not NULL.
+ *   in[k x S], dt[B x nP]  ->  dW[k x n], db[n]
+ * dW[p][j] = 0 + in[p][0] dt[0][j] + in[p][1] dt[1][j] + ...  (rows in order)
+ * db[j]    = 0 + dt[0][j] + dt[1][j] + ... */
+VEC_INLINE void dw_block(double *dW, double *db, const double *in, const double *dt, size_t S,
+                         size_t B, size_t n, size_t nP, size_t p0, size_t j0, int PB, int JV)
+{
+    v4d acc[4][2], dbacc[2];
+#pragma GCC unroll 4
+    for (int v = 0; v < JV; v++) {
+        dbacc[v] = v4_set1(0.0);
+#pragma GCC unroll 4
+        for (int pp = 0; pp < PB; pp++)
+            acc[pp][v] = v4_set1(0.0);
+    }
+    for (size_t i = 0; i < B; i++) {
+        v4d d[2];
+#pragma GCC unroll 4
+        for (int v = 0; v < JV; v++) {
+            d[v] = v4_load(dt + i * nP + j0 + 4 * v);
+            if (db != NULL)
+                dbacc[v] += d[v];
+        }
+#pragma GCC unroll 4
+        for (int pp = 0; pp < PB; pp++) {
+            v4d x = v4_set1(in[(p0 + pp) * S + i]);
+#pragma GCC unroll 4
+            for (int v = 0; v < JV; v++)
+                acc[pp][v] += x * d[v];
+        }
+    }
+#pragma GCC unroll 4
+    for (int v = 0; v < JV; v++) {
+        size_t j = j0 + 4 * (size_t)v, left = n - j < 4 ? n - j : 4;
+#pragma GCC unroll 4
+        for (int pp = 0; pp < PB; pp++) {
+            double *o = dW + (p0 + pp) * n + j;
+            if (left == 4)
+                v4_store(o, acc[pp][v]);
+            else
+                for (size_t q = 0; q < left; q++)
+                    o[q] = acc[pp][v][q];
+        }
+        if (db != NULL)
+            for (size_t q = 0; q < left; q++)
+                db[j + q] = dbacc[v][q];
+    }
+}
+
+/* dW[k x n] and db[n] of one layer, in blocks of 4 inputs x 8 units; db
+ * rides along with the first block of inputs. */
+VEC_INLINE void dw_layer(double *dW, double *db, const double *in, const double *dt, size_t S,
+                         size_t B, size_t k, size_t n)
+{
+    size_t nP = round4(n), j = 0;
+    for (; j + 8 <= nP; j += 8) {
+        size_t p = 0;
+        for (; p + 4 <= k; p += 4)
+            dw_block(dW, p == 0 ? db : NULL, in, dt, S, B, n, nP, p, j, 4, 2);
+        for (; p < k; p++)
+            dw_block(dW, p == 0 ? db : NULL, in, dt, S, B, n, nP, p, j, 1, 2);
+    }
+    for (; j < nP; j += 4) {
+        size_t p = 0;
+        for (; p + 4 <= k; p += 4)
+            dw_block(dW, p == 0 ? db : NULL, in, dt, S, B, n, nP, p, j, 4, 1);
+        for (; p < k; p++)
+            dw_block(dW, p == 0 ? db : NULL, in, dt, S, B, n, nP, p, j, 1, 1);
+    }
+}
+
+/* dx, one block: inputs p0..p0+PB-1, rows i0..i0+4*IV-1.
+ *   d[n x S], W[k x n], zp, ap[k x S] (previous layer)  ->  dx[k x S]
+ * dx[p][i] = (0 + d[0][i] W[p][0] + d[1][i] W[p][1] + ...) * f'(zp[p][i]) */
+VEC_INLINE void dx_block(double *dx, const double *d, const double *W, const double *zp,
+                         const double *ap, size_t S, size_t n, size_t p0, size_t i0, int PB,
+                         int IV, int kind)
+{
+    v4d acc[4][4];
+    #pragma GCC unroll 4
+    for (int pp = 0; pp < PB; pp++)
+        #pragma GCC unroll 4
+        for (int v = 0; v < IV; v++)
+            acc[pp][v] = v4_set1(0.0);
+    for (size_t j = 0; j < n; j++) {
+        v4d dv[4];
+        #pragma GCC unroll 4
+        for (int v = 0; v < IV; v++)
+            dv[v] = v4_load(d + j * S + i0 + 4 * v);
+        #pragma GCC unroll 4
+        for (int pp = 0; pp < PB; pp++) {
+            v4d w = v4_set1(W[(p0 + pp) * n + j]);
+            #pragma GCC unroll 4
+            for (int v = 0; v < IV; v++)
+                acc[pp][v] += dv[v] * w;
+        }
+    }
+    #pragma GCC unroll 4
+    for (int pp = 0; pp < PB; pp++)
+        #pragma GCC unroll 4
+        for (int v = 0; v < IV; v++) {
+            size_t o = (p0 + pp) * S + i0 + 4 * v;
+            v4d r = acc[pp][v];
+            if (kind != K_LINEAR)
+                r = dact_vec(r, v4_load(zp + o), v4_load(ap + o), kind);
+            v4_store(dx + o, r);
+        }
+}
+
+VEC_INLINE void dx_layer(double *dx, const double *d, const double *W, const double *zp,
+                         const double *ap, size_t S, size_t B, size_t k, size_t n, int kind)
+{
+    size_t Bp = round4(B), p = 0;
+    for (; p + 2 <= k; p += 2) {
+        size_t i = 0;
+        for (; i + 16 <= Bp; i += 16)
+            dx_block(dx, d, W, zp, ap, S, n, p, i, 2, 4, kind);
+        for (; i < Bp; i += 4)
+            dx_block(dx, d, W, zp, ap, S, n, p, i, 2, 1, kind);
+    }
+    if (p < k) {
+        size_t i = 0;
+        for (; i + 16 <= Bp; i += 16)
+            dx_block(dx, d, W, zp, ap, S, n, p, i, 1, 4, kind);
+        for (; i < Bp; i += 4)
+            dx_block(dx, d, W, zp, ap, S, n, p, i, 1, 1, kind);
+    }
+}
+
+VEC_INLINE void dx_layer_dispatch(double *dx, const double *d, const double *W, const double *zp,
+                              const double *ap, size_t S, size_t B, size_t k, size_t n,
+                              int kind)
+{
+    switch (kind) {
+    case K_RELU: dx_layer(dx, d, W, zp, ap, S, B, k, n, K_RELU); break;
+    case K_RELU6: dx_layer(dx, d, W, zp, ap, S, B, k, n, K_RELU6); break;
+    case K_TANH: dx_layer(dx, d, W, zp, ap, S, B, k, n, K_TANH); break;
+    default: dx_layer(dx, d, W, zp, ap, S, B, k, n, K_LINEAR); break;
+    }
+}
+
+void KERN_FN(kern_forward)(const mlp *m, mlp_ws *ws, size_t B)
+{
+    size_t S = ws->stride;
+    const double *in = ws->x;
+    for (size_t l = 1; l <= m->n_layers; l++) {
+        size_t k = m->width[l - 1], n = m->width[l];
+        int hidden = l < m->n_layers, kind = hidden ? fused_kind(m->act[l]) : K_LINEAR;
+        fwd_layer_dispatch(ws->z[l], hidden ? ws->a[l] : NULL, in, mlp_W(m, m->params, l),
+                           mlp_b(m, m->params, l), S, B, k, n, kind);
+        if (hidden && kind == K_GENERIC)
+            for (size_t j = 0; j < n; j++)
+                act_forward(m->act[l], ws->z[l] + j * S, ws->a[l] + j * S, B);
+        in = ws->a[l];
+    }
+}
+
+void KERN_FN(kern_backward)(mlp *m, mlp_ws *ws, size_t B)
+{
+    size_t S = ws->stride;
+    double *d = ws->d0, *dx = ws->d1;
+    for (size_t l = m->n_layers; l >= 1; l--) {
+        size_t k = m->width[l - 1], n = m->width[l];
+        const double *in = l > 1 ? ws->a[l - 1] : ws->x;
+        transpose(ws->dt, d, S, B, n, round4(n));
+        dw_layer(mlp_W(m, m->grads, l), mlp_b(m, m->grads, l), in, ws->dt, S, B, k, n);
+        if (l == 1)
+            break;
+        int kind = fused_kind(m->act[l - 1]);
+        dx_layer_dispatch(dx, d, mlp_W(m, m->params, l), ws->z[l - 1], ws->a[l - 1], S, B, k,
+                          n, kind);
+        if (kind == K_GENERIC)
+            for (size_t p = 0; p < k; p++)
+                act_backward(m->act[l - 1], ws->z[l - 1] + p * S, dx + p * S, B);
+        double *t = d;
+        d = dx;
+        dx = t;
+    }
+}
