@@ -1,0 +1,219 @@
+/* The vectorized dense kernels against the textbook loops they replace:
+ * on random shapes (widths and batch sizes that are and are not multiples
+ * of the vector width) every pre-activation, activation, logit and
+ * gradient must be bit for bit the same, for the fused activations and
+ * for the ones that go through the act table; and the baseline and AVX2
+ * builds of the kernels must agree. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "kern.h"
+#include "mlp.h"
+#include "status.h"
+
+/* The reference: row-major batches, sums in the documented order. */
+static void ref_dense_forward(double *out, const double *in, const double *W, const double *b,
+                              size_t B, size_t k, size_t n)
+{
+    for (size_t i = 0; i < B; i++)
+        for (size_t j = 0; j < n; j++) {
+            double s = b[j];
+            for (size_t p = 0; p < k; p++)
+                s += in[i * k + p] * W[p * n + j];
+            out[i * n + j] = s;
+        }
+}
+
+static void ref_dense_backward(double *din, double *dW, double *db, const double *dout,
+                               const double *in, const double *W, size_t B, size_t k, size_t n)
+{
+    for (size_t p = 0; p < k; p++)
+        for (size_t j = 0; j < n; j++) {
+            double s = 0;
+            for (size_t i = 0; i < B; i++)
+                s += in[i * k + p] * dout[i * n + j];
+            dW[p * n + j] = s;
+        }
+    for (size_t j = 0; j < n; j++) {
+        double s = 0;
+        for (size_t i = 0; i < B; i++)
+            s += dout[i * n + j];
+        db[j] = s;
+    }
+    if (din != NULL)
+        for (size_t i = 0; i < B; i++)
+            for (size_t p = 0; p < k; p++) {
+                double s = 0;
+                for (size_t j = 0; j < n; j++)
+                    s += dout[i * n + j] * W[p * n + j];
+                din[i * k + p] = s;
+            }
+}
+
+static int same_bits(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* One random network and batch; compares everything.  Returns mismatches. */
+static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden, size_t nh,
+                           size_t max_batch, size_t B, np_rng *g)
+{
+    mlp *m;
+    char err[MLP_ERRLEN];
+    if (mlp_alloc(&m, n_in, hidden, nh, act, err) != MLP_OK)
+        return 1;
+    init_spec wi = {INIT_NORMAL, 0.0, 0.9};
+    mlp_init(m, &wi, &wi, g);
+    for (size_t l = 1; l <= m->n_layers; l++)
+        for (size_t j = 0; j < m->width[l]; j++)
+            mlp_b(m, m->params, l)[j] = np_rng_uniform(g, -0.5, 0.5);
+    size_t L = m->n_layers, maxw = 0;
+    for (size_t l = 0; l <= L; l++)
+        maxw = m->width[l] > maxw ? m->width[l] : maxw;
+    double *x = malloc(B * n_in * sizeof *x), *dl = malloc(B * sizeof *dl);
+    double **z = calloc(L + 1, sizeof *z), **a = calloc(L + 1, sizeof *a);
+    double *d0 = malloc(B * maxw * sizeof *d0), *d1 = malloc(B * maxw * sizeof *d1);
+    double *grads = malloc(m->n_params * sizeof *grads);
+    for (size_t i = 0; i < B * n_in; i++)
+        x[i] = np_rng_uniform(g, -2, 2);
+    for (size_t i = 0; i < B; i++)
+        dl[i] = np_rng_uniform(g, -1, 1);
+    /* a few exact zeros and kink values, where relu's and relu6's choices matter */
+    if (B * n_in > 2)
+        x[1] = 0.0, x[2] = -0.0;
+
+    /* reference forward */
+    const double *in = x;
+    for (size_t l = 1; l <= L; l++) {
+        size_t k = m->width[l - 1], n = m->width[l];
+        z[l] = malloc(B * n * sizeof **z);
+        a[l] = malloc(B * n * sizeof **a);
+        ref_dense_forward(z[l], in, mlp_W(m, m->params, l), mlp_b(m, m->params, l), B, k, n);
+        if (l < L)
+            for (size_t i = 0; i < B * n; i++)
+                a[l][i] = act->f(z[l][i]);
+        in = a[l];
+    }
+    /* reference backward */
+    memcpy(d0, dl, B * sizeof *d0);
+    double *dout = d0, *din = d1;
+    for (size_t l = L; l >= 1; l--) {
+        size_t k = m->width[l - 1], n = m->width[l];
+        ref_dense_backward(l > 1 ? din : NULL, mlp_W(m, grads, l), mlp_b(m, grads, l), dout,
+                           l > 1 ? a[l - 1] : x, mlp_W(m, m->params, l), B, k, n);
+        if (l > 1) {
+            for (size_t i = 0; i < B * k; i++)
+                din[i] *= act->df(z[l - 1][i]);
+            double *t = dout;
+            dout = din;
+            din = t;
+        }
+    }
+
+    size_t bad = 0;
+    mlp_ws *ws = mlp_ws_alloc(m, max_batch);
+    for (int variant = 0; variant < 3; variant++) {
+        /* 0: the public functions (whichever build the CPU picks),
+         * 1: the baseline build, 2: the AVX2 build (if the CPU has it) */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
+        if (variant == 2 && !__builtin_cpu_supports("avx2"))
+            continue;
+#else
+        if (variant > 0)
+            continue;
+#endif
+        memset(m->grads, 0xff, m->n_params * sizeof *m->grads); /* NaN: every slot must be written */
+        const double *logits;
+        if (variant == 0) {
+            logits = mlp_forward(m, ws, x, B);
+            mlp_backward(m, ws, NULL, dl, B);
+        } else {
+            mlp_forward(m, ws, x, B); /* fills ws->x */
+            memcpy(ws->d0, dl, B * sizeof *dl);
+            for (size_t i = B; i < ((B + 3) & ~(size_t)3); i++)
+                ws->d0[i] = 0;
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
+            if (variant == 2) {
+                kern_forward_avx2(m, ws, B);
+                kern_backward_avx2(m, ws, B);
+            } else
+#endif
+            {
+                kern_forward_base(m, ws, B);
+                kern_backward_base(m, ws, B);
+            }
+            logits = ws->z[L];
+        }
+        for (size_t i = 0; i < B; i++)
+            bad += !same_bits(logits[i], z[L][i]);
+        for (size_t l = 1; l < L; l++)
+            for (size_t i = 0; i < B; i++)
+                for (size_t j = 0; j < m->width[l]; j++) {
+                    bad += !same_bits(mlp_ws_z(ws, l, i, j), z[l][i * m->width[l] + j]);
+                    bad += !same_bits(mlp_ws_a(ws, l, i, j), a[l][i * m->width[l] + j]);
+                }
+        for (size_t p = 0; p < m->n_params; p++)
+            bad += !same_bits(m->grads[p], grads[p]);
+    }
+    /* the gathering forward gives the same logits as the row-major one */
+    size_t *idx = malloc(B * sizeof *idx);
+    double *xr = malloc(B * n_in * sizeof *xr);
+    for (size_t i = 0; i < B; i++) {
+        idx[i] = B - 1 - i;
+        memcpy(xr + i * n_in, x + (B - 1 - i) * n_in, n_in * sizeof *x);
+    }
+    double *l1 = malloc(B * sizeof *l1);
+    memcpy(l1, mlp_forward(m, ws, xr, B), B * sizeof *l1);
+    const double *l2 = mlp_forward_rows(m, ws, x, idx, B);
+    for (size_t i = 0; i < B; i++)
+        bad += !same_bits(l1[i], l2[i]);
+
+    free(idx);
+    free(xr);
+    free(l1);
+    mlp_ws_free(ws);
+    for (size_t l = 1; l <= L; l++) {
+        free(z[l]);
+        free(a[l]);
+    }
+    free(z);
+    free(a);
+    free(x);
+    free(dl);
+    free(d0);
+    free(d1);
+    free(grads);
+    mlp_free(m);
+    return bad;
+}
+
+int main(void)
+{
+    static const char *acts[] = {"relu6", "relu", "tanh", "linear", "elu", "sigmoid"};
+    static const size_t widths[] = {1, 2, 3, 4, 5, 7, 8, 9, 13, 17};
+    static const size_t batches[] = {1, 2, 3, 5, 13, 16, 17, 20, 32, 33};
+    np_rng *g = np_rng_alloc(2024);
+    for (size_t ai = 0; ai < sizeof acts / sizeof acts[0]; ai++) {
+        const act_def *act = act_find(acts[ai]);
+        for (int rep = 0; rep < 12; rep++) {
+            size_t nh = np_rng_interval(g, 3), hidden[3];
+            for (size_t l = 0; l < nh; l++)
+                hidden[l] = widths[np_rng_interval(g, 9)];
+            size_t n_in = 1 + np_rng_interval(g, 4);
+            size_t B = batches[np_rng_interval(g, 9)];
+            size_t max_batch = B + np_rng_interval(g, 5);
+            size_t b = compare_once(act, n_in, hidden, nh, max_batch, B, g);
+            CHECK_MSG(b == 0, "%s: inputs %zu, %zu hidden (%zu %zu %zu), batch %zu of %zu: %zu "
+                      "values differ", acts[ai], n_in, nh, nh > 0 ? hidden[0] : 0,
+                      nh > 1 ? hidden[1] : 0, nh > 2 ? hidden[2] : 0, B, max_batch, b);
+        }
+    }
+    /* the article's shape and a wide one */
+    size_t h11[11] = {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, h64[2] = {64, 37};
+    CHECK(compare_once(act_find("relu6"), 2, h11, 11, 32, 32, g) == 0);
+    CHECK(compare_once(act_find("tanh"), 2, h11, 11, 32, 20, g) == 0);
+    CHECK(compare_once(act_find("relu"), 2, h64, 2, 32, 29, g) == 0);
+    np_rng_free(g);
+    return check_done("kern");
+}
