@@ -66,6 +66,16 @@ $(BUILD)/test_%: tests/test_%.c tests/check.h $(BUILD)/libmlp.a
 run: all
 	./mlptrain --act relu6 --layers 11 --epochs 500
 
+# `make bench`: the benchmark (not part of `make check`; see bench/bench.sh).
+# The bench binary links OpenBLAS when it is installed, to compare our
+# kernels with an optimized dgemm, whatever BLAS mlptrain itself uses.
+BENCH_BLAS_LIB := $(shell pkg-config --exists openblas 2>/dev/null && echo -lopenblas || echo -lgslcblas)
+$(BUILD)/bench: bench/bench.c $(BUILD)/libmlp.a
+	$(CC) $(ALL_CFLAGS) -Isrc -DBENCH_BLAS='"$(patsubst -l%,%,$(BENCH_BLAS_LIB))"' -o $@ $< $(BUILD)/libmlp.a -lgsl $(BENCH_BLAS_LIB) -lm
+
+bench: all $(BUILD)/bench
+	@sh bench/bench.sh
+
 SHELL_TESTS = $(wildcard tests/t_*.sh)
 
 # The plain suite, then the same suite under ASan + UBSan, then Valgrind on
