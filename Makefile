@@ -19,11 +19,37 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) -ffp-contract=off -fno-math-errn
 ifeq ($(DISPATCH),0)
 ALL_CFLAGS += -DMLP_NO_DISPATCH
 endif
-LDLIBS   = -lgsl -lgslcblas -lm
+# BLAS: which CBLAS GSL's BLAS interface links against.
+#   gsl       GSL's own libgslcblas; our kernels run every layer (default)
+#   openblas  Debian's OpenBLAS (libopenblas-dev); layers of >= 16384 weights
+#             (e.g. 128 x 128) go to cblas_dgemm, the rest to our kernels
+#   blis      Debian's BLIS (libblis-dev), likewise
+# A BLAS build rounds those layers' sums differently (FMA, blocking): its
+# histories differ from the default build's in the last bits.
+BLAS     ?= gsl
+ifeq ($(BLAS),gsl)
+BLAS_LIB  = -lgslcblas
+BLAS_PKG  =
+else ifeq ($(BLAS),openblas)
+BLAS_LIB  = -lopenblas
+BLAS_PKG  = libopenblas-dev
+else ifeq ($(BLAS),blis)
+BLAS_LIB  = -lblis
+BLAS_PKG  = libblis-dev
+else
+$(error BLAS=$(BLAS): unknown (allowed gsl, openblas, blis))
+endif
+ifneq ($(BLAS),gsl)
+ALL_CFLAGS += -DMLP_BLAS -DMLP_BLAS_NAME='"$(BLAS)"'
+endif
+LDLIBS   = -lgsl $(BLAS_LIB) -lm
 
 BUILD    ?= build
 # where the binaries go; the sanitizer build puts its own in build-asan/root
 BIN      ?= .
+# Everything is rebuilt when the build configuration changes.
+BUILD_CONFIG := BLAS=$(BLAS) DISPATCH=$(DISPATCH) MARCH=$(MARCH) CC=$(CC) CFLAGS=$(CFLAGS)
+$(shell mkdir -p $(BUILD) && (echo '$(BUILD_CONFIG)' | cmp -s - $(BUILD)/config || echo '$(BUILD_CONFIG)' > $(BUILD)/config))
 LIB_SRC  = $(filter-out src/mlptrain.c src/circles_main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 ifeq ($(DISPATCH),1)
@@ -35,16 +61,16 @@ TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 all: deps $(BIN)/mlptrain $(BIN)/circles
 
 deps: $(BUILD)/.deps-ok
-$(BUILD)/.deps-ok: scripts/install-deps.sh
-	@sh scripts/install-deps.sh
+$(BUILD)/.deps-ok: scripts/install-deps.sh $(BUILD)/config
+	@sh scripts/install-deps.sh $(BLAS_PKG)
 	@mkdir -p $(BUILD) && touch $@
 
-$(BUILD)/%.o: src/%.c | $(BUILD)/.deps-ok
+$(BUILD)/%.o: src/%.c $(BUILD)/config | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # the second build of the kernels (see src/kern.c)
-$(BUILD)/kern_simd_avx2.o: src/kern_simd.c | $(BUILD)/.deps-ok
+$(BUILD)/kern_simd_avx2.o: src/kern_simd.c $(BUILD)/config | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -mavx2 -DKERN_AVX2 -c -o $@ $<
 
@@ -53,11 +79,11 @@ $(BUILD)/libmlp.a: $(LIB_OBJ)
 
 $(BIN)/mlptrain: $(BUILD)/mlptrain.o $(BUILD)/libmlp.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/mlptrain.o $(BUILD)/libmlp.a $(LDLIBS)
 
 $(BIN)/circles: $(BUILD)/circles_main.o $(BUILD)/libmlp.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/circles_main.o $(BUILD)/libmlp.a $(LDLIBS)
 
 $(BUILD)/test_%: tests/test_%.c tests/check.h $(BUILD)/libmlp.a
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libmlp.a $(LDLIBS)
@@ -69,7 +95,11 @@ run: all
 # `make bench`: the benchmark (not part of `make check`; see bench/bench.sh).
 # The bench binary links OpenBLAS when it is installed, to compare our
 # kernels with an optimized dgemm, whatever BLAS mlptrain itself uses.
+ifeq ($(BLAS),gsl)
 BENCH_BLAS_LIB := $(shell pkg-config --exists openblas 2>/dev/null && echo -lopenblas || echo -lgslcblas)
+else
+BENCH_BLAS_LIB := $(BLAS_LIB)
+endif
 $(BUILD)/bench: bench/bench.c $(BUILD)/libmlp.a
 	$(CC) $(ALL_CFLAGS) -Isrc -DBENCH_BLAS='"$(patsubst -l%,%,$(BENCH_BLAS_LIB))"' -o $@ $< $(BUILD)/libmlp.a -lgsl $(BENCH_BLAS_LIB) -lm
 

@@ -293,6 +293,56 @@ VEC_INLINE void dx_layer_dispatch(double *dx, const double *d, const double *W, 
     }
 }
 
+#ifdef MLP_BLAS
+/* BLAS builds (make BLAS=openblas): layers with at least this many weights
+ * go to cblas_dgemm, which blocks for the caches and uses FMA: faster on
+ * wide layers (bench kernels: 1.3x at 256 x 256 with batch 32), but its
+ * sums are rounded differently, so a BLAS build's histories differ from the
+ * default build's in the last bits (each build is deterministic). */
+#include <gsl/gsl_cblas.h>
+#define BLAS_MIN_WEIGHTS 16384
+
+static int use_blas(size_t k, size_t n)
+{
+    return k * n >= BLAS_MIN_WEIGHTS;
+}
+
+/* a = f(z) on rows x lanes 0..Bp-1 */
+VEC_INLINE void act_rows(double *a, const double *z, size_t n, size_t S, size_t Bp, int kind)
+{
+    for (size_t j = 0; j < n; j++)
+        for (size_t i = 0; i < Bp; i += 4) {
+            size_t o = j * S + i;
+            v4d r = v4_load(z + o);
+            switch (kind) {
+            case K_RELU: r = act_vec(r, K_RELU); break;
+            case K_RELU6: r = act_vec(r, K_RELU6); break;
+            case K_TANH: r = act_vec(r, K_TANH); break;
+            default: break;
+            }
+            v4_store(a + o, r);
+        }
+}
+
+/* dx *= f'(zp) on rows x lanes 0..Bp-1 */
+VEC_INLINE void dact_rows(double *dx, const double *zp, const double *ap, size_t k, size_t S,
+                          size_t Bp, int kind)
+{
+    for (size_t p = 0; p < k; p++)
+        for (size_t i = 0; i < Bp; i += 4) {
+            size_t o = p * S + i;
+            v4d r = v4_load(dx + o), z = v4_load(zp + o), a = v4_load(ap + o);
+            switch (kind) {
+            case K_RELU: r = dact_vec(r, z, a, K_RELU); break;
+            case K_RELU6: r = dact_vec(r, z, a, K_RELU6); break;
+            case K_TANH: r = dact_vec(r, z, a, K_TANH); break;
+            default: break;
+            }
+            v4_store(dx + o, r);
+        }
+}
+#endif
+
 void KERN_FN(kern_forward)(const mlp *m, mlp_ws *ws, size_t B)
 {
     size_t S = ws->stride;
@@ -300,6 +350,20 @@ void KERN_FN(kern_forward)(const mlp *m, mlp_ws *ws, size_t B)
     for (size_t l = 1; l <= m->n_layers; l++) {
         size_t k = m->width[l - 1], n = m->width[l];
         int hidden = l < m->n_layers, kind = hidden ? fused_kind(m->act[l]) : K_LINEAR;
+#ifdef MLP_BLAS
+        if (use_blas(k, n)) {
+            /* z = b, then z += W^T in */
+            const double *b = mlp_b(m, m->params, l);
+            size_t Bp = round4(B);
+            for (size_t j = 0; j < n; j++)
+                for (size_t i = 0; i < Bp; i++)
+                    ws->z[l][j * S + i] = b[j];
+            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)n, (int)Bp, (int)k, 1.0,
+                        mlp_W(m, m->params, l), (int)n, in, (int)S, 1.0, ws->z[l], (int)S);
+            if (hidden)
+                act_rows(ws->a[l], ws->z[l], n, S, Bp, kind);
+        } else
+#endif
         fwd_layer_dispatch(ws->z[l], hidden ? ws->a[l] : NULL, in, mlp_W(m, m->params, l),
                            mlp_b(m, m->params, l), S, B, k, n, kind);
         if (hidden && kind == K_GENERIC)
@@ -316,6 +380,33 @@ void KERN_FN(kern_backward)(mlp *m, mlp_ws *ws, size_t B)
     for (size_t l = m->n_layers; l >= 1; l--) {
         size_t k = m->width[l - 1], n = m->width[l];
         const double *in = l > 1 ? ws->a[l - 1] : ws->x;
+#ifdef MLP_BLAS
+        if (use_blas(k, n)) {
+            /* dW = in d^T over the B rows; db row sums in order; dx = W d */
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)k, (int)n, (int)B, 1.0, in,
+                        (int)S, d, (int)S, 0.0, mlp_W(m, m->grads, l), (int)n);
+            double *db = mlp_b(m, m->grads, l);
+            for (size_t j = 0; j < n; j++) {
+                double sum = 0;
+                for (size_t i = 0; i < B; i++)
+                    sum += d[j * S + i];
+                db[j] = sum;
+            }
+            if (l == 1)
+                break;
+            int kind = fused_kind(m->act[l - 1]);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)k, (int)round4(B), (int)n,
+                        1.0, mlp_W(m, m->params, l), (int)n, d, (int)S, 0.0, dx, (int)S);
+            dact_rows(dx, ws->z[l - 1], ws->a[l - 1], k, S, round4(B), kind);
+            if (kind == K_GENERIC)
+                for (size_t p = 0; p < k; p++)
+                    act_backward(m->act[l - 1], ws->z[l - 1] + p * S, dx + p * S, B);
+            double *t = d;
+            d = dx;
+            dx = t;
+            continue;
+        }
+#endif
         transpose(ws->dt, d, S, B, n, round4(n));
         dw_layer(mlp_W(m, m->grads, l), mlp_b(m, m->grads, l), in, ws->dt, S, B, k, n);
         if (l == 1)
