@@ -84,9 +84,9 @@ static double flops_of(const cli_config *cfg, size_t *params_out)
     return E * (N * (fwd + bwd) + batches * 4 * params + V * fwd) + (N + V) * fwd;
 }
 
-/* Run argv once; wall seconds, child's peak RSS in KiB; stdout to `out`
- * (a file name) or /dev/null.  -1 on failure. */
-static double run_once(char **argv, const char *out, long *maxrss_kib)
+/* Run argv once; wall seconds, child's peak RSS in KiB and CPU seconds
+ * (user + system); stdout to `out` (a file name) or /dev/null.  -1 on failure. */
+static double run_once(char **argv, const char *out, long *maxrss_kib, double *cpu)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
@@ -111,6 +111,9 @@ static double run_once(char **argv, const char *out, long *maxrss_kib)
         return -1;
     }
     *maxrss_kib = ru.ru_maxrss;
+    if (cpu)
+        *cpu = (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
+               (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
     return t;
 }
 
@@ -195,23 +198,25 @@ static int cmd_row(int argc, char **argv)
     optind = 1; /* cli_parse used getopt_long */
     size_t params;
     double flops = flops_of(&cfg, &params);
-    double *t = calloc((size_t)reps, sizeof *t);
+    double *t = calloc((size_t)reps, sizeof *t), *c = calloc((size_t)reps, sizeof *c);
     long rss = 0;
     for (int r = 0; r < reps; r++) {
         long m;
-        t[r] = run_once(cmd, NULL, &m);
+        t[r] = run_once(cmd, NULL, &m, &c[r]);
         if (t[r] < 0)
             return 1;
         rss = m > rss ? m : rss;
     }
     qsort(t, (size_t)reps, sizeof *t, cmp_double);
+    qsort(c, (size_t)reps, sizeof *c, cmp_double);
     double med = reps % 2 ? t[reps / 2] : 0.5 * (t[reps / 2 - 1] + t[reps / 2]);
+    double cmed = reps % 2 ? c[reps / 2] : 0.5 * (c[reps / 2 - 1] + c[reps / 2]);
     char goal[32] = "";
     if (goal_ms > 0)
         snprintf(goal, sizeof goal, "%s <= %g", med * 1e3 <= goal_ms ? "ok" : "MISSED", goal_ms);
-    printf("%-34s %4d %9.1f %9.1f %9.1f %8.2f %9.3f %8.1f  %s\n", name, reps, med * 1e3,
-           t[0] * 1e3, t[reps - 1] * 1e3, flops / 1e9, flops / med / 1e9, (double)rss / 1024,
-           goal);
+    printf("%-34s %4d %9.1f %9.1f %9.1f %8.1f %8.2f %9.3f %8.1f  %s\n", name, reps, med * 1e3,
+           t[0] * 1e3, t[reps - 1] * 1e3, cmed * 1e3, flops / 1e9, flops / med / 1e9,
+           (double)rss / 1024, goal);
     fflush(stdout);
     if (torch_reps > 0) {
         char buf[4096], *av[64], outf[] = "/tmp/mlptrain-bench-XXXXXX";
@@ -227,7 +232,7 @@ static int cmd_row(int argc, char **argv)
         char result[128] = "";
         for (int r = 0; r < torch_reps; r++) {
             long m;
-            tw[r] = run_once(av, outf, &m);
+            tw[r] = run_once(av, outf, &m, NULL);
             FILE *f = fopen(outf, "r");
             char line[256];
             ts[r] = -1;
@@ -257,6 +262,7 @@ static int cmd_row(int argc, char **argv)
         free(tw);
     }
     free(t);
+    free(c);
     return 0;
 }
 

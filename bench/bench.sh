@@ -17,6 +17,7 @@ if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
     echo "(python3-torch is not installed: no PyTorch peer)"
     TORCH_REPS=0
 fi
+cores=$(getconf _NPROCESSORS_ONLN)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # one thread everywhere (OpenBLAS would otherwise start one per core)
@@ -24,8 +25,10 @@ export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 
 $B info
 echo
-printf '%-34s %4s %9s %9s %9s %8s %9s %8s  %s\n' run reps "median ms" "min ms" "max ms" GFLOP \
-    GFLOP/s "peak MiB" goal
+echo "wall times of whole processes (start-up, data, training, history file, exit);"
+echo "cpu = median user+system time (less disturbed when other work shares the machine)"
+printf '%-34s %4s %9s %9s %9s %8s %8s %9s %8s  %s\n' run reps "median ms" "min ms" "max ms" "cpu ms" \
+    GFLOP GFLOP/s "peak MiB" "goal (median)"
 TANH="--act tanh --init uniform:0:1 --out-init uniform:0:1"
 $B row "relu6 11x5 500ep 500/100 +history" "$REPS" 25 "$TORCH_REPS" -- $M --act relu6 --csv "$tmp/h.csv"
 $B row "tanh 11x5 500ep 500/100 +history" "$REPS" 40 "$TORCH_REPS" -- $M $TANH --csv "$tmp/h.csv"
@@ -34,7 +37,7 @@ $B row "relu6 11x64 5ep 50000/10000" 3 0 0 -- $M --units 64 --samples 60000 --tr
 $B row "relu6 11x256 1ep 50000/10000" 3 0 0 -- $M --units 256 --samples 60000 --train 50000 --epochs 1
 
 if [ "${SWEEP:-1}" != 0 ]; then
-    n=$(nproc)
+    n=$cores
     echo
     echo "sweep: 3 activations x 100 seeds (article settings, history kept), $n at a time (xargs -P $n)"
     for a in relu6 relu tanh; do

@@ -128,10 +128,12 @@ VEC_INLINE void fwd_layer_dispatch(double *z, double *a, const double *in, const
     }
 }
 
-/* dt[Bp x nP] = d[n x S] transposed, Bp = round4(B), rows n..nP-1 of d taken
- * as 0.  In 4 x 4 tiles: scalar stores followed by the dW kernel's vector
+/* dt[Bp x nP] = d[nP x S] transposed, Bp = round4(B).  Rows n..nP-1 of d
+ * hold finite filler (mlp_ws_alloc zeroes them, later layers may leave
+ * stale deltas): they only reach dW and db lanes that are never stored.
+ * In 4 x 4 tiles: scalar stores followed by the dW kernel's vector
  * loads of the same bytes would stall on store forwarding. */
-VEC_INLINE void transpose(double *dt, const double *d, size_t S, size_t B, size_t n, size_t nP)
+VEC_INLINE void transpose(double *dt, const double *d, size_t S, size_t B, size_t nP)
 {
     size_t Bp = round4(B);
     for (size_t j = 0; j < nP; j += 4)
@@ -139,7 +141,7 @@ VEC_INLINE void transpose(double *dt, const double *d, size_t S, size_t B, size_
             v4d r[4];
 #pragma GCC unroll 4
             for (int q = 0; q < 4; q++)
-                r[q] = j + q < n ? v4_load(d + (j + q) * S + i) : v4_set1(0.0);
+                r[q] = v4_load(d + (j + q) * S + i);
             v4d t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 2, 6);
             v4d t1 = __builtin_shufflevector(r[0], r[1], 1, 5, 3, 7);
             v4d t2 = __builtin_shufflevector(r[2], r[3], 0, 4, 2, 6);
@@ -157,13 +159,14 @@ VEC_INLINE void transpose(double *dt, const double *d, size_t S, size_t B, size_
  * dW[p][j] = 0 + in[p][0] dt[0][j] + in[p][1] dt[1][j] + ...  (rows in order)
  * db[j]    = 0 + dt[0][j] + dt[1][j] + ... */
 VEC_INLINE void dw_block(double *dW, double *db, const double *in, const double *dt, size_t S,
-                         size_t B, size_t n, size_t nP, size_t p0, size_t j0, int PB, int JV)
+                         size_t B, size_t n, size_t nP, size_t p0, size_t j0, int PB, int JV,
+                         int with_db)
 {
-    v4d acc[4][2], dbacc[2];
+    v4d acc[6][2], dbacc[2];
 #pragma GCC unroll 4
     for (int v = 0; v < JV; v++) {
         dbacc[v] = v4_set1(0.0);
-#pragma GCC unroll 4
+#pragma GCC unroll 6
         for (int pp = 0; pp < PB; pp++)
             acc[pp][v] = v4_set1(0.0);
     }
@@ -172,10 +175,10 @@ VEC_INLINE void dw_block(double *dW, double *db, const double *in, const double 
 #pragma GCC unroll 4
         for (int v = 0; v < JV; v++) {
             d[v] = v4_load(dt + i * nP + j0 + 4 * v);
-            if (db != NULL)
+            if (with_db)
                 dbacc[v] += d[v];
         }
-#pragma GCC unroll 4
+#pragma GCC unroll 6
         for (int pp = 0; pp < PB; pp++) {
             v4d x = v4_set1(in[(p0 + pp) * S + i]);
 #pragma GCC unroll 4
@@ -186,7 +189,7 @@ VEC_INLINE void dw_block(double *dW, double *db, const double *in, const double 
 #pragma GCC unroll 4
     for (int v = 0; v < JV; v++) {
         size_t j = j0 + 4 * (size_t)v, left = n - j < 4 ? n - j : 4;
-#pragma GCC unroll 4
+#pragma GCC unroll 6
         for (int pp = 0; pp < PB; pp++) {
             double *o = dW + (p0 + pp) * n + j;
             if (left == 4)
@@ -195,32 +198,51 @@ VEC_INLINE void dw_block(double *dW, double *db, const double *in, const double 
                 for (size_t q = 0; q < left; q++)
                     o[q] = acc[pp][v][q];
         }
-        if (db != NULL)
+        if (with_db)
             for (size_t q = 0; q < left; q++)
                 db[j + q] = dbacc[v][q];
     }
 }
 
-/* dW[k x n] and db[n] of one layer, in blocks of 4 inputs x 8 units; db
- * rides along with the first block of inputs. */
+/* One column block (JV vectors of units from j) for every input: a single
+ * pass over the rows when k <= 6 (up to 12 accumulators + 3 operands fit in
+ * the 16 AVX2 registers), else passes of 4 inputs and one for the rest. */
+VEC_INLINE void dw_cols(double *dW, double *db, const double *in, const double *dt, size_t S,
+                        size_t B, size_t k, size_t n, size_t nP, size_t j, int JV)
+{
+    size_t p = 0;
+    if (k > 6) {
+        dw_block(dW, db, in, dt, S, B, n, nP, 0, j, 4, JV, 1);
+        for (p = 4; p + 4 <= k; p += 4)
+            dw_block(dW, db, in, dt, S, B, n, nP, p, j, 4, JV, 0);
+        switch (k - p) {
+        case 3: dw_block(dW, db, in, dt, S, B, n, nP, p, j, 3, JV, 0); break;
+        case 2: dw_block(dW, db, in, dt, S, B, n, nP, p, j, 2, JV, 0); break;
+        case 1: dw_block(dW, db, in, dt, S, B, n, nP, p, j, 1, JV, 0); break;
+        default: break;
+        }
+        return;
+    }
+    switch (k) {
+    case 6: dw_block(dW, db, in, dt, S, B, n, nP, 0, j, 6, JV, 1); break;
+    case 5: dw_block(dW, db, in, dt, S, B, n, nP, 0, j, 5, JV, 1); break;
+    case 4: dw_block(dW, db, in, dt, S, B, n, nP, 0, j, 4, JV, 1); break;
+    case 3: dw_block(dW, db, in, dt, S, B, n, nP, 0, j, 3, JV, 1); break;
+    case 2: dw_block(dW, db, in, dt, S, B, n, nP, 0, j, 2, JV, 1); break;
+    default: dw_block(dW, db, in, dt, S, B, n, nP, 0, j, 1, JV, 1); break;
+    }
+}
+
+/* dW[k x n] and db[n] of one layer, in column blocks of 8 units (4 at the
+ * end); db rides along with the first block of inputs. */
 VEC_INLINE void dw_layer(double *dW, double *db, const double *in, const double *dt, size_t S,
                          size_t B, size_t k, size_t n)
 {
     size_t nP = round4(n), j = 0;
-    for (; j + 8 <= nP; j += 8) {
-        size_t p = 0;
-        for (; p + 4 <= k; p += 4)
-            dw_block(dW, p == 0 ? db : NULL, in, dt, S, B, n, nP, p, j, 4, 2);
-        for (; p < k; p++)
-            dw_block(dW, p == 0 ? db : NULL, in, dt, S, B, n, nP, p, j, 1, 2);
-    }
-    for (; j < nP; j += 4) {
-        size_t p = 0;
-        for (; p + 4 <= k; p += 4)
-            dw_block(dW, p == 0 ? db : NULL, in, dt, S, B, n, nP, p, j, 4, 1);
-        for (; p < k; p++)
-            dw_block(dW, p == 0 ? db : NULL, in, dt, S, B, n, nP, p, j, 1, 1);
-    }
+    for (; j + 8 <= nP; j += 8)
+        dw_cols(dW, db, in, dt, S, B, k, n, nP, j, 2);
+    for (; j < nP; j += 4)
+        dw_cols(dW, db, in, dt, S, B, k, n, nP, j, 1);
 }
 
 /* dx, one block: inputs p0..p0+PB-1, rows i0..i0+4*IV-1.
@@ -407,7 +429,7 @@ void KERN_FN(kern_backward)(mlp *m, mlp_ws *ws, size_t B)
             continue;
         }
 #endif
-        transpose(ws->dt, d, S, B, n, round4(n));
+        transpose(ws->dt, d, S, B, round4(n));
         dw_layer(mlp_W(m, m->grads, l), mlp_b(m, m->grads, l), in, ws->dt, S, B, k, n);
         if (l == 1)
             break;

@@ -137,8 +137,9 @@ mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
     ws->stride = S;
     ws->z = calloc(L + 1, sizeof *ws->z);
     ws->a = calloc(L + 1, sizeof *ws->a);
-    /* x, z, a: sum rows; d0, d1: maxw rows each; dt: round4(maxw) rows */
-    size_t rows = sum + 2 * maxw + round4(maxw);
+    /* x, z, a: sum rows; d0, d1, dt: round4(maxw) rows each (the kernels
+     * read deltas in 4-row tiles) */
+    size_t rows = sum + 3 * round4(maxw);
     void *mem = NULL;
     if (S != 0 && S <= SIZE_MAX / sizeof(double) / rows &&
         posix_memalign(&mem, 64, S * rows * sizeof(double)) == 0) {
@@ -160,9 +161,9 @@ mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
         p += S * m->width[l];
     }
     ws->d0 = p;
-    p += S * maxw;
+    p += S * round4(maxw);
     ws->d1 = p;
-    p += S * maxw;
+    p += S * round4(maxw);
     ws->dt = p;
     return ws;
 }

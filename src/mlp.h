@@ -61,7 +61,7 @@ typedef struct {
     double *x;       /* width[0] x stride: the batch's inputs */
     double **z;      /* z[l]: width[l] x stride, pre-activations, l = 1..n_layers */
     double **a;      /* a[l]: width[l] x stride, activations, l = 1..n_layers-1 */
-    double *d0, *d1; /* max width x stride: backward deltas */
+    double *d0, *d1; /* round4(max width) x stride: backward deltas */
     double *dt;      /* stride x round4(max width): one layer's delta, row-major */
     double *mem;     /* the one allocation behind x, z, a, d0, d1, dt */
 } mlp_ws;
