@@ -50,6 +50,8 @@ BIN      ?= .
 # Everything is rebuilt when the build configuration changes.
 BUILD_CONFIG := BLAS=$(BLAS) DISPATCH=$(DISPATCH) MARCH=$(MARCH) CC=$(CC) CFLAGS=$(CFLAGS)
 $(shell mkdir -p $(BUILD) && (echo '$(BUILD_CONFIG)' | cmp -s - $(BUILD)/config || echo '$(BUILD_CONFIG)' > $(BUILD)/config))
+# $(BIN)/mlptrain and circles are relinked when they come from another BUILD
+$(shell mkdir -p $(BIN) && (echo '$(BUILD) $(BUILD_CONFIG)' | cmp -s - $(BIN)/.build-stamp || echo '$(BUILD) $(BUILD_CONFIG)' > $(BIN)/.build-stamp))
 LIB_SRC  = $(filter-out src/mlptrain.c src/circles_main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 ifeq ($(DISPATCH),1)
@@ -77,11 +79,11 @@ $(BUILD)/kern_simd_avx2.o: src/kern_simd.c $(BUILD)/config | $(BUILD)/.deps-ok
 $(BUILD)/libmlp.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-$(BIN)/mlptrain: $(BUILD)/mlptrain.o $(BUILD)/libmlp.a
+$(BIN)/mlptrain: $(BUILD)/mlptrain.o $(BUILD)/libmlp.a $(BIN)/.build-stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/mlptrain.o $(BUILD)/libmlp.a $(LDLIBS)
 
-$(BIN)/circles: $(BUILD)/circles_main.o $(BUILD)/libmlp.a
+$(BIN)/circles: $(BUILD)/circles_main.o $(BUILD)/libmlp.a $(BIN)/.build-stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/circles_main.o $(BUILD)/libmlp.a $(LDLIBS)
 
@@ -179,6 +181,6 @@ install: mlptrain circles
 	install -m 644 man/mlptrain.1 man/circles.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 clean:
-	rm -rf $(BUILD) build-* mlptrain circles
+	rm -rf $(BUILD) build-* mlptrain circles .build-stamp
 
 -include $(wildcard $(BUILD)/*.d)

@@ -180,7 +180,7 @@ static int torch_argv(const cli_config *cfg, const char *mlptrain, char **av, ch
 static int cmd_row(int argc, char **argv)
 {
     /* NAME REPS GOAL_MS TORCH_REPS -- MLPTRAIN ARGS... */
-    if (argc < 7 || strcmp(argv[4], "--") != 0) {
+    if (argc < 6 || strcmp(argv[4], "--") != 0) {
         fprintf(stderr, "usage: bench row NAME REPS GOAL_MS TORCH_REPS -- MLPTRAIN [ARG...]\n");
         return 2;
     }
