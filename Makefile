@@ -106,7 +106,7 @@ $(BUILD)/bench: bench/bench.c $(BUILD)/libmlp.a
 	$(CC) $(ALL_CFLAGS) -Isrc -DBENCH_BLAS='"$(patsubst -l%,%,$(BENCH_BLAS_LIB))"' -o $@ $< $(BUILD)/libmlp.a -lgsl $(BENCH_BLAS_LIB) -lm
 
 bench: all $(BUILD)/bench
-	@sh bench/bench.sh
+	@BUILD=$(BUILD) sh bench/bench.sh
 
 SHELL_TESTS = $(wildcard tests/t_*.sh)
 

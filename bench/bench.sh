@@ -9,7 +9,7 @@
 # Environment: REPS (default 11), TORCH_REPS (default 1; 0 skips the peer),
 # SWEEP=0 skips the 300-run sweep.
 set -eu
-B=build/bench
+B=${BUILD:-build}/bench
 M=./mlptrain
 REPS=${REPS:-11}
 TORCH_REPS=${TORCH_REPS:-1}

@@ -6,7 +6,7 @@
 # and the CPU time per GFLOP, which stays flat while cost grows linearly.
 # Usage: sh bench/scaling.sh   (after make bench; REPS=3 by default)
 set -eu
-B=build/bench
+B=${BUILD:-build}/bench
 M=./mlptrain
 REPS=${REPS:-3}
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
