@@ -38,8 +38,9 @@ VEC_INLINE v4d act_vec(v4d z, int kind)
 {
     const v4d zero = v4_set1(0.0), six = v4_set1(6.0);
     switch (kind) {
-    case K_RELU: return v4_select(z > 0.0, z, zero);
-    case K_RELU6: return v4_select(z > 0.0, v4_select(z < 6.0, z, six), zero);
+    /* z > 0 ? z : 0 and z > 0 ? (z < 6 ? z : 6) : 0, NaN and -0 included */
+    case K_RELU: return v4_max(z, zero);
+    case K_RELU6: return v4_min(v4_max(z, zero), six);
     case K_TANH: return v4_tanh(z);
     default: return z;
     }

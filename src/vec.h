@@ -45,6 +45,18 @@ VEC_INLINE v4d v4_select(v4l mask, v4d a, v4d b)
     return (v4d)(((v4l)a & mask) | ((v4l)b & ~mask));
 }
 
+/* a > b ? a : b and a < b ? a : b, lane by lane: b when either is NaN or
+ * both are zero, which is exactly x86's maxpd / minpd, so relu and relu6 are
+ * two instructions instead of compare-and-blend sequences. */
+#if defined(__AVX__)
+#include <immintrin.h>
+VEC_INLINE v4d v4_max(v4d a, v4d b) { return (v4d)_mm256_max_pd((__m256d)a, (__m256d)b); }
+VEC_INLINE v4d v4_min(v4d a, v4d b) { return (v4d)_mm256_min_pd((__m256d)a, (__m256d)b); }
+#else
+VEC_INLINE v4d v4_max(v4d a, v4d b) { return v4_select(a > b, a, b); }
+VEC_INLINE v4d v4_min(v4d a, v4d b) { return v4_select(a < b, a, b); }
+#endif
+
 /* tanh(x), lane by lane, in double precision.
  *
  * tanh|x| = t / (t + 2) with t = expm1(2|x|): one formula for all x, without
