@@ -170,15 +170,17 @@ mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
 
 double mlp_ws_bytes(const mlp *m, size_t max_batch)
 {
+    /* the rows mlp_ws_alloc lays out, each of round4(max_batch) doubles */
     size_t maxw = 0;
-    double sum = 0;
+    double rows = (double)m->width[0];
     for (size_t l = 0; l <= m->n_layers; l++) {
         if (m->width[l] > maxw)
             maxw = m->width[l];
         if (l > 0)
-            sum += 2.0 * (double)m->width[l];
+            rows += 2.0 * (double)m->width[l];
     }
-    return (double)max_batch * (sum + 2.0 * (double)maxw) * sizeof(double);
+    rows += 3.0 * (double)round4(maxw);
+    return (floor((double)max_batch / 4) * 4 + (max_batch % 4 ? 4 : 0)) * rows * sizeof(double);
 }
 
 void mlp_ws_free(mlp_ws *ws)

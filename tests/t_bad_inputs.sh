@@ -174,7 +174,7 @@ u "train more than the samples asked" "mlptrain: --train: 11: more than the rows
 u "parameter count beyond size_t-ish: 1000 x 1e6" "mlptrain: --layers/--units: the network has 999001003000001 parameters (22329413 GiB for weights, gradients and velocities); the limit is 100000000 parameters" -- $M --layers 1000 --units 1000000
 u "two layers of a million" "mlptrain: --widths: the network has 1000005000001 parameters (22352 GiB for weights, gradients and velocities); the limit is 100000000 parameters" -- $M --widths 1000000,1000000
 u "just over the parameter limit" "mlptrain: --layers/--units: the network has 100706463 parameters (3 GiB for weights, gradients and velocities); the limit is 100000000 parameters" -- $M --layers 1000 --units 317
-last "batch workspace cannot be had" 1 "mlptrain: out of memory for training buffers (a batch of 100000 rows needs 2.98e+03 GiB for the network's activations; try a smaller --batch)" -- $M --units 1000000 --layers 1 --batch 100000000 --samples 100000 --train 100000 --epochs 1
+last "batch workspace cannot be had" 1 "mlptrain: out of memory for training buffers (a batch of 100000 rows needs 3.73e+03 GiB for the network's activations; try a smaller --batch)" -- $M --units 1000000 --layers 1 --batch 100000000 --samples 100000 --train 100000 --epochs 1
 u "csv in a missing directory" "mlptrain: --csv: /nonexistent/dir/h.csv: directory \"/nonexistent/dir\" does not exist" -- $M --csv /nonexistent/dir/h.csv
 u "csv is a directory" "mlptrain: --csv: $D: is a directory" -- $M --csv "$D"
 u "csv under a regular file" "mlptrain: --csv: $D/ok.csv/h.csv: \"$D/ok.csv\" is not a directory" -- $M --csv "$D/ok.csv/h.csv"
