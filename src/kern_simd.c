@@ -33,7 +33,7 @@ static size_t round4(size_t n)
     return (n + 3) & ~(size_t)3;
 }
 
-/* f(z) for a fused kind: the same expressions as act.c's scalar loops. */
+/* f(z) for a fused kind: the same values as act.c's scalar loops, bit for bit. */
 VEC_INLINE v4d act_vec(v4d z, int kind)
 {
     const v4d zero = v4_set1(0.0), six = v4_set1(6.0);
@@ -66,27 +66,27 @@ VEC_INLINE void fwd_block(double *z, double *a, const double *in, const double *
                           int JB, int IV, int kind)
 {
     v4d acc[4][4];
-    #pragma GCC unroll 4
+#pragma GCC unroll 4
     for (int jj = 0; jj < JB; jj++)
-        #pragma GCC unroll 4
+#pragma GCC unroll 4
         for (int v = 0; v < IV; v++)
             acc[jj][v] = v4_set1(b[j0 + jj]);
     for (size_t p = 0; p < k; p++) {
         v4d x[4];
-        #pragma GCC unroll 4
+#pragma GCC unroll 4
         for (int v = 0; v < IV; v++)
             x[v] = v4_load(in + p * S + i0 + 4 * v);
-        #pragma GCC unroll 4
+#pragma GCC unroll 4
         for (int jj = 0; jj < JB; jj++) {
             v4d w = v4_set1(W[p * n + j0 + jj]);
-            #pragma GCC unroll 4
+#pragma GCC unroll 4
             for (int v = 0; v < IV; v++)
                 acc[jj][v] += x[v] * w;
         }
     }
-    #pragma GCC unroll 4
+#pragma GCC unroll 4
     for (int jj = 0; jj < JB; jj++)
-        #pragma GCC unroll 4
+#pragma GCC unroll 4
         for (int v = 0; v < IV; v++) {
             size_t o = (j0 + jj) * S + i0 + 4 * v;
             v4_store(z + o, acc[jj][v]);
@@ -117,9 +117,11 @@ VEC_INLINE void fwd_layer(double *z, double *a, const double *in, const double *
     }
 }
 
+/* One copy of the layer loop per fused activation, so that the activation
+ * is a constant inside the blocks. */
 VEC_INLINE void fwd_layer_dispatch(double *z, double *a, const double *in, const double *W,
-                               const double *b, size_t S, size_t B, size_t k, size_t n,
-                               int kind)
+                                   const double *b, size_t S, size_t B, size_t k, size_t n,
+                                   int kind)
 {
     switch (kind) {
     case K_RELU: fwd_layer(z, a, in, W, b, S, B, k, n, K_RELU); break;
@@ -254,27 +256,27 @@ VEC_INLINE void dx_block(double *dx, const double *d, const double *W, const dou
                          int IV, int kind)
 {
     v4d acc[4][4];
-    #pragma GCC unroll 4
+#pragma GCC unroll 4
     for (int pp = 0; pp < PB; pp++)
-        #pragma GCC unroll 4
+#pragma GCC unroll 4
         for (int v = 0; v < IV; v++)
             acc[pp][v] = v4_set1(0.0);
     for (size_t j = 0; j < n; j++) {
         v4d dv[4];
-        #pragma GCC unroll 4
+#pragma GCC unroll 4
         for (int v = 0; v < IV; v++)
             dv[v] = v4_load(d + j * S + i0 + 4 * v);
-        #pragma GCC unroll 4
+#pragma GCC unroll 4
         for (int pp = 0; pp < PB; pp++) {
             v4d w = v4_set1(W[(p0 + pp) * n + j]);
-            #pragma GCC unroll 4
+#pragma GCC unroll 4
             for (int v = 0; v < IV; v++)
                 acc[pp][v] += dv[v] * w;
         }
     }
-    #pragma GCC unroll 4
+#pragma GCC unroll 4
     for (int pp = 0; pp < PB; pp++)
-        #pragma GCC unroll 4
+#pragma GCC unroll 4
         for (int v = 0; v < IV; v++) {
             size_t o = (p0 + pp) * S + i0 + 4 * v;
             v4d r = acc[pp][v];
@@ -304,9 +306,9 @@ VEC_INLINE void dx_layer(double *dx, const double *d, const double *W, const dou
     }
 }
 
-VEC_INLINE void dx_layer_dispatch(double *dx, const double *d, const double *W, const double *zp,
-                              const double *ap, size_t S, size_t B, size_t k, size_t n,
-                              int kind)
+VEC_INLINE void dx_layer_dispatch(double *dx, const double *d, const double *W,
+                                  const double *zp, const double *ap, size_t S, size_t B,
+                                  size_t k, size_t n, int kind)
 {
     switch (kind) {
     case K_RELU: dx_layer(dx, d, W, zp, ap, S, B, k, n, K_RELU); break;
