@@ -145,14 +145,14 @@ VEC_INLINE void transpose(double *dt, const double *d, size_t S, size_t B, size_
 #pragma GCC unroll 4
             for (int q = 0; q < 4; q++)
                 r[q] = v4_load(d + (j + q) * S + i);
-            v4d t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 2, 6);
-            v4d t1 = __builtin_shufflevector(r[0], r[1], 1, 5, 3, 7);
-            v4d t2 = __builtin_shufflevector(r[2], r[3], 0, 4, 2, 6);
-            v4d t3 = __builtin_shufflevector(r[2], r[3], 1, 5, 3, 7);
-            v4_store(dt + (i + 0) * nP + j, __builtin_shufflevector(t0, t2, 0, 1, 4, 5));
-            v4_store(dt + (i + 1) * nP + j, __builtin_shufflevector(t1, t3, 0, 1, 4, 5));
-            v4_store(dt + (i + 2) * nP + j, __builtin_shufflevector(t0, t2, 2, 3, 6, 7));
-            v4_store(dt + (i + 3) * nP + j, __builtin_shufflevector(t1, t3, 2, 3, 6, 7));
+            v4d t0 = V4_SHUFFLE(r[0], r[1], 0, 4, 2, 6);
+            v4d t1 = V4_SHUFFLE(r[0], r[1], 1, 5, 3, 7);
+            v4d t2 = V4_SHUFFLE(r[2], r[3], 0, 4, 2, 6);
+            v4d t3 = V4_SHUFFLE(r[2], r[3], 1, 5, 3, 7);
+            v4_store(dt + (i + 0) * nP + j, V4_SHUFFLE(t0, t2, 0, 1, 4, 5));
+            v4_store(dt + (i + 1) * nP + j, V4_SHUFFLE(t1, t3, 0, 1, 4, 5));
+            v4_store(dt + (i + 2) * nP + j, V4_SHUFFLE(t0, t2, 2, 3, 6, 7));
+            v4_store(dt + (i + 3) * nP + j, V4_SHUFFLE(t1, t3, 2, 3, 6, 7));
         }
 }
 

@@ -13,7 +13,9 @@
 
 /* The helpers below are always inlined, so passing vectors by value never
  * crosses an ABI boundary; GCC's note about the AVX calling convention is moot. */
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wpsabi"
+#elif defined(__GNUC__)
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 
@@ -38,6 +40,14 @@ VEC_INLINE v4d v4_set1(double x)
 {
     return (v4d){x, x, x, x};
 }
+
+/* Lanes i0..i3 of the concatenation of a and b (0-3 from a, 4-7 from b).
+ * __builtin_shufflevector is GCC >= 12 and Clang; older GCC has __builtin_shuffle. */
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
+#define V4_SHUFFLE(a, b, i0, i1, i2, i3) __builtin_shufflevector(a, b, i0, i1, i2, i3)
+#else
+#define V4_SHUFFLE(a, b, i0, i1, i2, i3) __builtin_shuffle(a, b, (v4l){i0, i1, i2, i3})
+#endif
 
 /* mask ? a : b, lane by lane; mask lanes are all ones or all zeros */
 VEC_INLINE v4d v4_select(v4l mask, v4d a, v4d b)
