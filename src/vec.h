@@ -86,7 +86,7 @@ VEC_INLINE v4d v4_tanh(v4d x)
     v4l xb = (v4l)x;
     v4d ax = (v4d)(xb & ~sign);
     v4d a = ax + ax;
-    a = v4_select(a > 40.0, v4_set1(40.0), a);
+    a = v4_min(v4_set1(40.0), a); /* 40 < a ? 40 : a, so NaN stays NaN */
     v4d kb = a * inv_ln2 + magic; /* low bits hold k = round(a / ln2) */
     v4d k = kb - magic;
     v4d r = (a - k * ln2_hi) - k * ln2_lo;
