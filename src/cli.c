@@ -7,6 +7,7 @@
 #include "circles.h"
 #include "fmt.h"
 #include "parse.h"
+#include "quant.h"
 #include "status.h"
 #include "version.h"
 
@@ -19,7 +20,9 @@
 enum {
     O_DATA = 256, O_SAMPLES, O_NOISE, O_FACTOR, O_DATA_SEED, O_SCALE, O_NO_SCALE, O_RANGE,
     O_TRAIN, O_LAYERS, O_UNITS, O_WIDTHS, O_ACT, O_INIT, O_OUT_INIT, O_EPOCHS, O_BATCH, O_LR,
-    O_MOMENTUM, O_NESTEROV, O_SEED, O_CSV, O_VERBOSE, O_HELP, O_VERSION
+    O_MOMENTUM, O_NESTEROV, O_SEED, O_CSV, O_VERBOSE,
+    O_DIAG, O_QUANT, O_QUANT_CSV, O_SAVE, O_LOAD, /* issue 6 */
+    O_HELP, O_VERSION
 };
 
 static const struct option longopts[] = {
@@ -45,6 +48,11 @@ static const struct option longopts[] = {
     {"nesterov", no_argument, NULL, O_NESTEROV},
     {"seed", required_argument, NULL, O_SEED},
     {"csv", required_argument, NULL, O_CSV},
+    {"diag", required_argument, NULL, O_DIAG},
+    {"quant", required_argument, NULL, O_QUANT},
+    {"quant-csv", required_argument, NULL, O_QUANT_CSV},
+    {"save", required_argument, NULL, O_SAVE},
+    {"load", required_argument, NULL, O_LOAD},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -118,6 +126,17 @@ void cli_usage(FILE *f)
 "  --csv FILE         per-epoch history, Keras CSVLogger format\n"
 "                     (epoch,accuracy,loss,val_accuracy,val_loss); - is stdout\n"
 "  -v, --verbose      one line per epoch on stderr\n"
+"Diagnostics, fixed point, saved models:\n"
+"  --diag FILE        per epoch and layer: gradient norm, weight norm, dead and\n"
+"                     saturated units, mean activation (CSV)\n"
+"  --quant B1,B2,..   also evaluate the trained network in B-bit fixed point\n"
+"                     (4..32; relu, relu6, tanh) and print the accuracy table\n"
+"  --quant-csv FILE   write that table as CSV (needs --quant)\n"
+"  --save FILE        write the trained model (text, exact weights)\n"
+"  --load FILE        start from a saved model and train --epochs more; the\n"
+"                     architecture, seed and scaling come from FILE\n"
+"  mlptrain predict --load FILE [--input CSV]\n"
+"                     print probability,class for each x1,x2 row (raw units)\n"
 "  -h, --help         this help\n"
 "  -V, --version      version\n"
 "\n"
@@ -173,6 +192,43 @@ static int parse_widths(const char *s, cli_config *cfg, char *err)
         p = comma + 1;
     }
     cfg->n_hidden = n;
+    return MLP_OK;
+}
+
+/* "--quant 4,8,16": bit widths of 4..32, in the order given */
+static int parse_quant(const char *s, cli_config *cfg, char *err)
+{
+    const char *allowed = "comma-separated bit widths of 4..32, e.g. 4,8,16";
+    const char *p = s;
+    char buf[32];
+    cfg->n_quant = 0;
+    if (*s == '\0')
+        return bad(err, "--quant", s, "empty value", allowed);
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        unsigned long v;
+        const char *why;
+        if (len >= sizeof buf || cfg->n_quant >= CLI_MAX_QUANT)
+            return bad(err, "--quant", s, len >= sizeof buf ? "number too long" : "too many widths",
+                       allowed);
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        if (parse_ulong(buf, 4, 32, &v, &why) != MLP_OK)
+            return bad(err, "--quant", s, why, allowed);
+        cfg->quant_bits[cfg->n_quant++] = (int)v;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    return MLP_OK;
+}
+
+static int file_arg(const char *opt, const char *val, const char **out, char *err)
+{
+    if (*val == '\0')
+        return bad(err, opt, val, "empty value", "a file name or -");
+    *out = val;
     return MLP_OK;
 }
 
@@ -282,6 +338,26 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
                 return bad(err, "--csv", optarg, "empty value", "a file name or -");
             cfg->csv_path = optarg;
             break;
+        case O_DIAG:
+            if (file_arg("--diag", optarg, &cfg->diag_path, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case O_QUANT:
+            if (parse_quant(optarg, cfg, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case O_QUANT_CSV:
+            if (file_arg("--quant-csv", optarg, &cfg->quant_csv_path, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case O_SAVE:
+            if (file_arg("--save", optarg, &cfg->save_path, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case O_LOAD:
+            if (file_arg("--load", optarg, &cfg->load_path, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
         case 'v':
             cfg->verbose = 1;
             break;
@@ -348,6 +424,21 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
     }
     if (!init_given)
         cfg->init.kind = cfg->act->relu_family ? INIT_HE_UNIFORM : INIT_GLOROT_UNIFORM;
+    /* issue 6 */
+    cfg->given = (seen[O_LAYERS] || seen[O_UNITS] || seen[O_WIDTHS] ? CLI_GIVEN_WIDTHS : 0) |
+                 (seen[O_ACT] ? CLI_GIVEN_ACT : 0) | (seen[O_INIT] ? CLI_GIVEN_INIT : 0) |
+                 (seen[O_OUT_INIT] ? CLI_GIVEN_OUT_INIT : 0) | (seen[O_SEED] ? CLI_GIVEN_SEED : 0) |
+                 (seen[O_SCALE] ? CLI_GIVEN_SCALE : 0) | (seen[O_NO_SCALE] ? CLI_GIVEN_NO_SCALE : 0) |
+                 (seen[O_RANGE] ? CLI_GIVEN_RANGE : 0);
+    if (cfg->quant_csv_path && cfg->n_quant == 0) {
+        mlp_seterr(err, PROG ": --quant-csv needs --quant (the bit widths to tabulate)");
+        return MLP_EINVAL;
+    }
+    if (cfg->n_quant && !cfg->load_path && cfg->n_hidden > 0) {
+        if (!quant_act_ok(cfg->act))
+            return bad(err, "--act", cfg->act->name, "no fixed-point version for --quant",
+                       quant_act_names());
+    }
     return CLI_RUN;
 }
 
@@ -372,8 +463,77 @@ void cli_print_settings(const cli_config *cfg, FILE *f)
     init_format(&cfg->init, init, sizeof init);
     init_format(&cfg->out_init, out_init, sizeof out_init);
     fprintf(f, " --act %s --init %s --out-init %s --epochs %lu --batch %lu --lr %s --momentum %s%s "
-               "--seed %lu\n",
+               "--seed %lu",
             cfg->act->name, init, out_init, cfg->epochs, cfg->batch, fmt_double(a, cfg->lr),
             fmt_double(b, cfg->momentum), cfg->nesterov ? " --nesterov" : "",
             (unsigned long)cfg->seed);
+    if (cfg->load_path)
+        fprintf(f, " --load %s", cfg->load_path);
+    fputc('\n', f);
+}
+
+/* ---- mlptrain predict (issue 6) ---- */
+
+void cli_predict_usage(FILE *f)
+{
+    fprintf(f,
+"Usage: mlptrain predict --load FILE [--input CSV]\n"
+"Print the saved model's probability and class (p > 0.5) for each row of CSV\n"
+"(x1,x2 in the original, unscaled units; the model's scaler is applied).\n"
+"\n"
+"  --load FILE        the model, as written by mlptrain --save\n"
+"  --input CSV        rows \"x1,x2\" or \"x1,x2,y\" (y is ignored), an optional\n"
+"                     header line of the same names; '-' is stdin [-]\n"
+"  -h, --help         this help\n"
+"\n"
+"Output: a header \"probability,class\", then one line per row, the probability\n"
+"in shortest round-trip form.  Exit status: 0 done; 1 unreadable model or\n"
+"input; 2 invalid usage.\n");
+}
+
+int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err)
+{
+    static const struct option popts[] = {
+        {"load", required_argument, NULL, O_LOAD},
+        {"input", required_argument, NULL, O_DATA},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    cfg->load_path = NULL;
+    cfg->input_path = "-";
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", popts, NULL)) != -1) {
+        switch (c) {
+        case O_LOAD:
+            if (file_arg("--load", optarg, &cfg->load_path, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case O_DATA:
+            if (file_arg("--input", optarg, &cfg->input_path, err) != MLP_OK)
+                return MLP_EINVAL;
+            break;
+        case 'h':
+            return CLI_HELP;
+        case ':':
+            mlp_seterr(err, PROG " predict: %s: missing value (see mlptrain predict --help)",
+                       argv[optind - 1]);
+            return MLP_EINVAL;
+        default:
+            mlp_seterr(err, PROG " predict: %s: unknown option (see mlptrain predict --help)",
+                       argv[optind - 1]);
+            return MLP_EINVAL;
+        }
+    }
+    if (optind < argc) {
+        mlp_seterr(err, PROG " predict: %s: unexpected argument (see mlptrain predict --help)",
+                   argv[optind]);
+        return MLP_EINVAL;
+    }
+    if (cfg->load_path == NULL) {
+        mlp_seterr(err, PROG " predict: --load FILE is required (the model to predict with)");
+        return MLP_EINVAL;
+    }
+    return CLI_RUN;
 }

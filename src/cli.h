@@ -10,6 +10,8 @@
 #include "init.h"
 #include "mlp.h"
 
+#define CLI_MAX_QUANT 32
+
 typedef struct {
     /* data */
     const char *data_path;   /* NULL: generate make_circles */
@@ -32,7 +34,27 @@ typedef struct {
     /* output */
     const char *csv_path;    /* NULL: no history file */
     int verbose;             /* per-epoch lines on stderr */
+    /* diagnostics, fixed point, saved models (issue 6) */
+    const char *diag_path;   /* NULL: no diagnostics file */
+    int quant_bits[CLI_MAX_QUANT];
+    size_t n_quant;          /* 0: no fixed-point table */
+    const char *quant_csv_path;
+    const char *save_path, *load_path;
+    unsigned given;          /* CLI_GIVEN_* bits: options given explicitly */
 } cli_config;
+
+/* Options that a model file (--load) also sets; given and different from
+ * the file's value, they contradict it. */
+enum {
+    CLI_GIVEN_WIDTHS = 1,   /* --layers, --units or --widths */
+    CLI_GIVEN_ACT = 2,
+    CLI_GIVEN_INIT = 4,
+    CLI_GIVEN_OUT_INIT = 8,
+    CLI_GIVEN_SEED = 16,
+    CLI_GIVEN_SCALE = 32,   /* --scale */
+    CLI_GIVEN_NO_SCALE = 64,
+    CLI_GIVEN_RANGE = 128
+};
 
 enum { CLI_RUN = 0, CLI_HELP = 100, CLI_VERSION = 101 };
 
@@ -45,6 +67,14 @@ void cli_defaults(cli_config *cfg);
 int cli_parse(int argc, char **argv, cli_config *cfg, char *err);
 
 void cli_usage(FILE *f);
+
+/* `mlptrain predict`: argv[0] is "predict". */
+typedef struct {
+    const char *load_path;  /* required */
+    const char *input_path; /* "-" (stdin) unless --input */
+} cli_predict_config;
+int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err);
+void cli_predict_usage(FILE *f);
 
 /* Every effective setting as one command line that repeats the run. */
 void cli_print_settings(const cli_config *cfg, FILE *f);

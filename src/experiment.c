@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 
 #include "circles.h"
+#include "diag.h"
 #include "history.h"
+#include "saved.h"
 #include "status.h"
 #include "train.h"
 
@@ -21,11 +23,25 @@ typedef struct {
     FILE *log;
     int verbose;
     int warned_diverged;
+    diag *diag;            /* --diag, or NULL */
+    size_t epoch_base;     /* epochs of a --load model: the numbering goes on */
 } epoch_ctx;
 
-static int on_epoch(const epoch_log *e, void *vctx, char *err)
+static void on_batch(const mlp *m, const mlp_ws *ws, size_t B, void *vctx)
 {
     epoch_ctx *ctx = vctx;
+    if (ctx->diag)
+        diag_batch(m, ws, B, ctx->diag);
+}
+
+static int on_epoch(const epoch_log *e0, void *vctx, char *err)
+{
+    epoch_ctx *ctx = vctx;
+    epoch_log shifted = *e0;
+    shifted.epoch += ctx->epoch_base;
+    const epoch_log *e = &shifted;
+    if (ctx->diag && diag_epoch(ctx->diag, e->epoch, err) != MLP_OK)
+        return MLP_EIO;
     if (ctx->verbose && ctx->log)
         fprintf(ctx->log, "epoch %zu: loss %.4f accuracy %.4f val_loss %.4f val_accuracy %.4f\n",
                 e->epoch, e->loss, e->accuracy, e->val_loss, e->val_accuracy);
@@ -132,28 +148,55 @@ void experiment_free(experiment *ex)
     free(ex);
 }
 
+/* The one-line warning when the fresh network's output is the same for
+ * every training row: no gradient reaches its hidden layers. */
+static void warn_dead(const mlp *m, const dataset *train, FILE *log)
+{
+    double z;
+    if (log && diag_output_constant(m, train, &z) == 1)
+        fprintf(log, "mlptrain: warning: the network is dead at initialization: its output "
+                "is the same (logit %.6g) for all %zu training rows; try another --seed or "
+                "--init\n", z, train->n);
+}
+
 int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop,
                    experiment **out, char *err)
 {
     *out = NULL;
+    /* --load: the architecture, seed and scaling come from the model file */
+    cli_config eff;
+    model *saved = NULL;
+    diag *dg = NULL;
+    if (cfg->load_path) {
+        int lst = saved_prepare(cfg, &eff, &saved, err);
+        if (lst != MLP_OK)
+            return lst;
+        cfg = &eff;
+    }
     dataset *all = NULL;
     mlp_ws *ws = NULL;
     np_rng *g = NULL;
     history *hist = NULL;
     int st;
-    if (cfg->csv_path) {
+    experiment *ex = NULL;
+    /* every output file, checked before a long run starts */
+    const char *outs[][2] = {{"--csv", cfg->csv_path}, {"--diag", cfg->diag_path},
+                             {"--quant-csv", cfg->quant_csv_path}, {"--save", cfg->save_path}};
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
         char cerr[MLP_ERRLEN];
-        if (atomic_check_dir(cfg->csv_path, cerr) != MLP_OK) {
-            mlp_seterr(err, "--csv: %s", cerr);
-            return MLP_EINVAL;
+        if (outs[i][1] && atomic_check_dir(outs[i][1], cerr) != MLP_OK) {
+            mlp_seterr(err, "%s: %s", outs[i][0], cerr);
+            st = MLP_EINVAL;
+            goto done;
         }
     }
     if ((st = check_not_input(cfg, err)) != MLP_OK)
-        return st;
-    experiment *ex = calloc(1, sizeof *ex);
+        goto done;
+    ex = calloc(1, sizeof *ex);
     if (ex == NULL) {
         mlp_seterr(err, "out of memory");
-        return MLP_ENOMEM;
+        st = MLP_ENOMEM;
+        goto done;
     }
     experiment_result *res = &ex->res;
     res->test_acc = res->test_loss = NAN;
@@ -179,15 +222,26 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
         goto done;
     mlp *m = ex->model;
     mlp_init(m, &cfg->init, &cfg->out_init, g);
+    if (saved) {
+        if ((st = saved_restore(saved, &ex->scaler, m, ex->train->n, g, err)) != MLP_OK)
+            goto done;
+        ex->epochs_before = saved->epochs;
+    }
     res->n_train = ex->train->n;
     res->n_test = ex->test->n;
+    if (!saved)
+        warn_dead(m, ex->train, log);
+    if (cfg->diag_path && (dg = diag_open(cfg->diag_path, m, err)) == NULL) {
+        st = MLP_EIO;
+        goto done;
+    }
     if (cfg->csv_path && (hist = history_open(cfg->csv_path, ex->test->n > 0, err)) == NULL) {
         st = MLP_EIO;
         goto done;
     }
     train_cfg tc = {cfg->epochs, cfg->batch, cfg->lr, cfg->momentum, cfg->nesterov, stop};
-    epoch_ctx ctx = {hist, log, cfg->verbose, 0};
-    train_hooks hooks = {on_epoch, NULL, &ctx};
+    epoch_ctx ctx = {hist, log, cfg->verbose, 0, dg, ex->epochs_before};
+    train_hooks hooks = {on_epoch, on_batch, &ctx};
     st = train_fit(m, ex->train, ex->test, &tc, g, &hooks, &res->epochs_run, err);
     int partial = st == MLP_ENONFINITE || st == MLP_EINTR;
     if (hist && (st == MLP_OK || partial)) {
@@ -197,6 +251,15 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
                      cfg->epochs, err);
         int cst = history_close(hist, partial ? reason : NULL, cerr);
         hist = NULL;
+        if (cst != MLP_OK && st == MLP_OK) {
+            st = cst;
+            memcpy(err, cerr, MLP_ERRLEN);
+        }
+    }
+    if (dg && (st == MLP_OK || partial)) {
+        char cerr[MLP_ERRLEN];
+        int cst = diag_close(dg, cerr);
+        dg = NULL;
         if (cst != MLP_OK && st == MLP_OK) {
             st = cst;
             memcpy(err, cerr, MLP_ERRLEN);
@@ -218,7 +281,11 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     size_t pos = rt.n_pos + re.n_pos, n = rt.n + re.n;
     res->collapsed = pos == 0 || pos == n;
     res->collapsed_class = pos == n;
+    if (cfg->save_path)
+        st = saved_write(cfg, m, ex->scaled, &ex->scaler, ex->epochs_before + res->epochs_run, err);
 done:
+    diag_abort(dg);
+    model_free(saved);
     history_abort(hist);
     mlp_ws_free(ws);
     np_rng_free(g);

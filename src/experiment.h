@@ -28,6 +28,7 @@ typedef struct {
     minmax scaler;          /* valid when scaled */
     mlp *model;             /* the trained network */
     experiment_result res;
+    unsigned long epochs_before; /* epochs of the --load model (0 without) */
 } experiment;
 
 /* Run cfg.  Messages (settings line, warnings, per-epoch lines when

@@ -10,6 +10,9 @@
 
 #include "cli.h"
 #include "experiment.h"
+#include "model.h"
+#include "predict.h"
+#include "quant_report.h"
 #include "status.h"
 #include "version.h"
 
@@ -31,11 +34,51 @@ static int flush_stdout(void)
     return 0;
 }
 
+/* mlptrain predict --load FILE [--input CSV] */
+static int predict_main(int argc, char **argv)
+{
+    cli_predict_config pc;
+    char err[MLP_ERRLEN] = "";
+    int st = cli_parse_predict(argc, argv, &pc, err);
+    if (st == CLI_HELP) {
+        cli_predict_usage(stdout);
+        return flush_stdout();
+    }
+    if (st != CLI_RUN) {
+        fprintf(stderr, "%s\n", err);
+        return 2;
+    }
+    model *md;
+    if ((st = model_load(pc.load_path, &md, err)) != MLP_OK) {
+        fprintf(stderr, "mlptrain predict: %s\n", err);
+        return 1;
+    }
+    int is_stdin = strcmp(pc.input_path, "-") == 0;
+    FILE *in = is_stdin ? stdin : fopen(pc.input_path, "r");
+    if (in == NULL) {
+        fprintf(stderr, "mlptrain predict: %s: cannot open: %s\n", pc.input_path,
+                strerror(errno));
+        model_free(md);
+        return 1;
+    }
+    st = predict_stream(md, in, is_stdin ? "stdin" : pc.input_path, stdout, err);
+    if (!is_stdin)
+        fclose(in);
+    model_free(md);
+    if (st != MLP_OK) {
+        fprintf(stderr, "mlptrain predict: %s\n", err);
+        return 1;
+    }
+    return flush_stdout();
+}
+
 int main(int argc, char **argv)
 {
     static cli_config cfg;
     char err[MLP_ERRLEN] = "";
     gsl_set_error_handler_off();
+    if (argc > 1 && strcmp(argv[1], "predict") == 0)
+        return predict_main(argc - 1, argv + 1);
     int st = cli_parse(argc, argv, &cfg, err);
     if (st == CLI_HELP) {
         cli_usage(stdout);
@@ -65,7 +108,6 @@ int main(int argc, char **argv)
         return st == MLP_EINVAL ? 2 : 1;
     }
     experiment_result res = ex->res;
-    experiment_free(ex);
     if (res.collapsed)
         fprintf(stderr, "mlptrain: note: the model collapsed to a constant output (class %d for "
                 "every row); deep narrow ReLU networks often do: try another --seed\n",
@@ -74,5 +116,12 @@ int main(int argc, char **argv)
         printf("Train: %.3f, Test: %.3f\n", res.train_acc, res.test_acc);
     else
         printf("Train: %.3f, Test: n/a\n", res.train_acc);
+    /* the fixed-point table follows the Train/Test line */
+    st = cfg.n_quant ? quant_report(&cfg, ex, stdout, err) : MLP_OK;
+    experiment_free(ex);
+    if (st != MLP_OK) {
+        fprintf(stderr, "mlptrain: %s\n", err);
+        return 1;
+    }
     return flush_stdout();
 }
