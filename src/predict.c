@@ -37,12 +37,18 @@ static size_t split(char *line, char **field, size_t max)
     }
 }
 
+/* header: write the header line first (once, so that a bad first row
+ * leaves stdout empty) */
 static int flush_chunk(const model *md, const double *x, size_t n, double *prob, FILE *out,
-                       char *err)
+                       int *header, char *err)
 {
     int st = model_predict(md, x, n, prob, err);
     if (st != MLP_OK)
         return st;
+    if (*header) {
+        fputs("probability,class\n", out);
+        *header = 0;
+    }
     char buf[FMT_DOUBLE_LEN];
     for (size_t i = 0; i < n; i++)
         fprintf(out, "%s,%d\n", fmt_double(buf, prob[i]), prob[i] > 0.5);
@@ -66,7 +72,7 @@ int predict_stream(const model *md, FILE *in, const char *name, FILE *out, char 
         st = MLP_ENOMEM;
         goto done;
     }
-    fputs("probability,class\n", out);
+    int header = 1;
     size_t lineno = 0, n = 0;
     int header_ok = 1;
     while (fgets(line, PREDICT_MAX_LINE + 2, in)) {
@@ -123,7 +129,7 @@ int predict_stream(const model *md, FILE *in, const char *name, FILE *out, char 
             }
         }
         if (++n == CHUNK) {
-            if ((st = flush_chunk(md, x, n, prob, out, err)) != MLP_OK)
+            if ((st = flush_chunk(md, x, n, prob, out, &header, err)) != MLP_OK)
                 goto done;
             n = 0;
         }
@@ -133,7 +139,7 @@ int predict_stream(const model *md, FILE *in, const char *name, FILE *out, char 
         st = MLP_EIO;
         goto done;
     }
-    st = flush_chunk(md, x, n, prob, out, err);
+    st = flush_chunk(md, x, n, prob, out, &header, err);
 done:
     free(x);
     free(prob);

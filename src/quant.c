@@ -236,13 +236,13 @@ static int64_t q_tanh(const qnet *q, int64_t z, int f_z)
         k = s >= 64 ? 0 : (u >> s) > last ? last : (size_t)(u >> s);
         r = s >= 64 ? 0 : u & ((UINT64_C(1) << s) - 1);
     } else {
-        k = -s >= 64 || u > (last >> -s) ? last : (size_t)(u << -s);
+        k = u == 0 ? 0 : -s >= 64 || u > (last >> -s) ? last : (size_t)(u << -s);
     }
     int64_t t = q->tanh_tab[k];
     if (k < last && r != 0) {
-        /* t + (T[k+1] - T[k]) * r / 2^s, rounded; the difference is at most
-         * 2^31 / 1024 and r < 2^s, so the product stays inside int64 while
-         * s <= 40 (beyond that the remainder is reduced first) */
+        /* t + (T[k+1] - T[k]) * r / 2^s, rounded: neighbours differ by at
+         * most 2^(bits-11) + 1 and r is cut to 31 bits, so the product
+         * stays below 2^53 */
         int64_t diff = q->tanh_tab[k + 1] - t;
         int drop = s > 31 ? s - 31 : 0;
         t += quant_round_shift(diff * (int64_t)(r >> drop), s - drop);
@@ -250,7 +250,44 @@ static int64_t q_tanh(const qnet *q, int64_t z, int f_z)
     return z < 0 ? -t : t;
 }
 
-int quant_classify(const qnet *q, const double *x, int64_t *acc_out, int *f_acc_out)
+/* The accumulator: 128 bits, so that no sum of int64 products (each
+ * |.| <= 2^62, at most 2^20 of them) can overflow, even at 32 bits where
+ * the fractional bits of a product alone take 62 bits. */
+__extension__ typedef __int128 acc_t;
+#define ACC_BIG ((acc_t)1 << 126)
+
+/* b * 2^s (s may be negative: rounded), saturating at +-2^126 */
+static acc_t acc_align(int64_t b, int s)
+{
+    if (s <= 0)
+        return quant_round_shift(b, -s);
+    if (b == 0)
+        return 0;
+    if (s >= 63)
+        return b > 0 ? ACC_BIG : -ACC_BIG;
+    return (acc_t)b * ((acc_t)1 << s); /* |b| < 2^63, so |.| < 2^126 */
+}
+
+/* round(v / 2^s), ties away from zero, saturated to a signed bits-bit value */
+static int64_t acc_narrow(acc_t v, int s, int bits)
+{
+    int64_t hi = (int64_t)((UINT64_C(1) << (bits - 1)) - 1), lo = -hi - 1;
+    if (v == 0)
+        return 0;
+    if (s <= 0) {
+        if (v > ((acc_t)1 << 64) || v < -((acc_t)1 << 64) || -s >= 63)
+            return v > 0 ? hi : lo;
+        v *= (acc_t)1 << -s; /* |.| < 2^127 */
+    } else {
+        __extension__ typedef unsigned __int128 uacc_t;
+        uacc_t mag = v < 0 ? (uacc_t)0 - (uacc_t)v : (uacc_t)v;
+        mag = s >= 128 ? 0 : (mag >> s) + (s >= 1 ? (mag >> (s - 1)) & 1 : 0);
+        v = v < 0 ? -(acc_t)mag : (acc_t)mag;
+    }
+    return v > hi ? hi : v < lo ? lo : (int64_t)v;
+}
+
+int quant_classify(const qnet *q, const double *x, double *logit_out)
 {
     const mlp *m = q->m;
     const int bits = q->bits;
@@ -262,20 +299,15 @@ int quant_classify(const qnet *q, const double *x, int64_t *acc_out, int *f_acc_
         const int64_t *W = q->q + m->w_off[l], *b = q->q + m->b_off[l];
         int f_acc = q->f_in[l] + q->f_w[l];
         for (size_t j = 0; j < n; j++) {
-            int64_t acc = quant_round_shift(b[j], q->f_b[l] - f_acc);
-            for (size_t p = 0; p < k; p++) {
-                int64_t prod = in[p] * W[p * n + j]; /* |.| <= 2^62: exact */
-                if (__builtin_add_overflow(acc, prod, &acc))
-                    acc = prod > 0 ? INT64_MAX : INT64_MIN;
-            }
+            acc_t acc = acc_align(b[j], f_acc - q->f_b[l]);
+            for (size_t p = 0; p < k; p++)
+                acc += in[p] * W[p * n + j]; /* int64 product, |.| <= 2^62: exact */
             if (l == q->n_layers) {
-                if (acc_out)
-                    *acc_out = acc;
-                if (f_acc_out)
-                    *f_acc_out = f_acc;
+                if (logit_out) /* for reports and tests only, after the fact */
+                    *logit_out = ldexp((double)acc, -f_acc);
                 return acc > 0;
             }
-            int64_t z = quant_sat(quant_round_shift(acc, f_acc - q->f_z[l]), bits);
+            int64_t z = acc_narrow(acc, f_acc - q->f_z[l], bits);
             switch (m->act[l]->id) {
             case ACT_RELU6: {
                 int64_t six = (int64_t)6 << q->f_out[l];
@@ -303,7 +335,7 @@ static double q_accuracy(const qnet *q, const dataset *ds, const int *float_clas
     size_t correct = 0;
     *changed = 0;
     for (size_t i = 0; i < ds->n; i++) {
-        int c = quant_classify(q, ds->x + i * ds->d, NULL, NULL);
+        int c = quant_classify(q, ds->x + i * ds->d, NULL);
         correct += c == (ds->y[i] > 0.5);
         *changed += c != float_class[i];
     }

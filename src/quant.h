@@ -21,10 +21,10 @@
  * (negative z saturating is harmless: the unit outputs 0).
  *
  * Forward pass of layer l, unit j:
- *   acc = b_j aligned to F_acc = F_in + F_W    (int64)
+ *   acc = b_j aligned to F_acc = F_in + F_W    (a 128-bit accumulator)
  *   acc += a_p * W_pj  for every input p      (int64 products of two
- *                                              <= 32-bit values, exact;
- *                                              the sum saturates at int64)
+ *                                              <= 32-bit values, exact; the
+ *                                              sum cannot overflow 128 bits)
  *   z = saturate(round(acc / 2^(F_acc - F_z)))  round to nearest, ties away
  *                                               from zero
  *   relu: max(z, 0)   relu6: min(max(z, 0), 6 * 2^F)   tanh: see below
@@ -34,7 +34,7 @@
  * tanh: a table of tanh(k / 1024) for k = 0..8192 in the output format
  * (built once per bit width with the C library's tanh), linear
  * interpolation between entries with integer arithmetic, odd symmetry, and
- * |z| >= 8 maps to the last entry.  The interpolation error is below 1e-7
+ * |z| >= 16 maps to the last entry.  The interpolation error is below 1e-7
  * (|tanh''| <= 0.77, step 2^-10), under one output step up to 23 bits.
  *
  * Other hidden activations are refused (quant_supported). */
@@ -50,7 +50,7 @@
 #define QUANT_MIN_BITS 4
 #define QUANT_MAX_BITS 32
 #define QUANT_TANH_STEP_BITS 10 /* table step 2^-10 */
-#define QUANT_TANH_RANGE 8      /* table covers |z| < 8 */
+#define QUANT_TANH_RANGE 16     /* table covers |z| < 16 (1 - tanh 16 = 2.5e-14) */
 
 typedef struct {
     int bits;
@@ -60,7 +60,7 @@ typedef struct {
     int *f_w, *f_b, *f_z; /* kernel, bias, pre-activation (f_z = output format) */
     int *f_out;           /* activation output format of layer l (input of l + 1) */
     int64_t *q;           /* quantized parameters, the mlp's layout (w_off, b_off) */
-    int64_t *tanh_tab;    /* QUANT_TANH_RANGE * 2^10 + 1 entries, or NULL */
+    int64_t *tanh_tab;    /* QUANT_TANH_RANGE * 2^10 + 1 entries (tanh only), or NULL */
     int64_t *buf0, *buf1; /* activations of one row, max width each */
 } qnet;
 
@@ -77,9 +77,10 @@ const char *quant_act_names(void);
 int quant_build(const mlp *m, const dataset *calib, int bits, qnet **out, char *err);
 void quant_free(qnet *q); /* accepts NULL */
 
-/* Fixed-point class (0/1) of one row x[width[0]]; *acc (may be NULL) gets the
- * output accumulator, the logit times 2^(*f_acc) (f_acc may be NULL). */
-int quant_classify(const qnet *q, const double *x, int64_t *acc, int *f_acc);
+/* Fixed-point class (0/1) of one row x[width[0]]; *logit (may be NULL) gets
+ * the output accumulator converted to a double afterwards (for reports and
+ * tests; the class itself is the integer comparison acc > 0). */
+int quant_classify(const qnet *q, const double *x, double *logit);
 
 /* Q-format helpers, exposed for the tests. */
 int64_t quant_round_shift(int64_t v, int s); /* round(v / 2^s), any s; saturates at int64 */
