@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,8 +447,16 @@ int model_predict(const model *md, const double *x, size_t n, double *prob, char
     for (size_t first = 0; first < n; first += ws->max_batch) {
         size_t B = n - first < ws->max_batch ? n - first : ws->max_batch;
         const double *z = mlp_forward(m, ws, ds->x + first * ds->d, B);
-        for (size_t i = 0; i < B; i++)
+        for (size_t i = 0; i < B; i++) {
             prob[first + i] = act_sigmoid(z[i]);
+            if (isnan(z[i])) { /* finite weights whose sums overflow: inf - inf */
+                mlp_seterr(err, "row %zu: the model's output is not a number (its sums "
+                           "overflow)", first + i + 1);
+                dataset_free(ds);
+                mlp_ws_free(ws);
+                return MLP_ENONFINITE;
+            }
+        }
     }
     dataset_free(ds);
     mlp_ws_free(ws);

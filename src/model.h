@@ -72,7 +72,9 @@ int model_load(const char *path, model **out, char *err);
 void model_free(model *md); /* accepts NULL */
 
 /* The model's probability for each of the n rows x[n x inputs], given in
- * the original (unscaled) units: the saved scaler is applied first. */
+ * the original (unscaled) units: the saved scaler is applied first.
+ * MLP_ENONFINITE "row N: the model's output is not a number (its sums
+ * overflow)" when finite but huge weights give inf - inf. */
 int model_predict(const model *md, const double *x, size_t n, double *prob, char *err);
 
 #endif

@@ -16,7 +16,7 @@ expect "quant empty" 2 "" "mlptrain: --quant: \"\": empty value ($A)" -- $M --qu
 expect "quant-csv alone" 2 "" "mlptrain: --quant-csv needs --quant (the bit widths to tabulate)" -- $M --quant-csv $T/q.csv
 expect "quant sigmoid" 2 "" "mlptrain: --act: sigmoid: no fixed-point version for --quant (allowed relu, relu6, tanh)" -- $M --act sigmoid --quant 8
 expect "diag empty" 2 "" "mlptrain: --diag: \"\": empty value (allowed a file name or -)" -- $M --diag ""
-expect "save bad dir" 1 "" "mlptrain: $T/no/m.txt: directory \"$T/no\" does not exist" -- $M --save $T/no/m.txt
+expect "save bad dir" 2 "" "mlptrain: --save: $T/no/m.txt: directory \"$T/no\" does not exist" -- $M --save $T/no/m.txt
 expect "predict without --load" 2 "" "mlptrain predict: --load FILE is required (the model to predict with)" -- $M predict
 expect "predict unknown option" 2 "" "mlptrain predict: --act: unknown option (see mlptrain predict --help)" -- $M predict --act relu
 expect "predict missing model" 1 "" "mlptrain predict: $T/none.txt: cannot open: No such file or directory" -- $M predict --load $T/none.txt

@@ -7,8 +7,12 @@ for prog in mlptrain circles; do
     ./$prog --help | grep -oE -- '--[a-z][a-z0-9-]+' | sort -u >"$t_tmp/opts"
     while read -r o; do
         man_o=$(printf '%s' "$o" | sed 's/-/\\\\-/g')
-        check "man/$prog.1 documents $o" grep -q -- "$man_o" "man/$prog.1"
-        check "README.md documents $prog $o" grep -q -- "$o" README.md
+        # an option a branch adds is documented in its docs/README-issueN.md
+        # ("New options") until the lead folds that into README.md and the
+        # man page; then the README.md/man page match alone counts
+        pending=$(grep -l -- "$o" docs/README-issue*.md 2>/dev/null | head -n 1)
+        check "man/$prog.1 documents $o" sh -c "grep -q -- '$man_o' man/$prog.1 || [ -n '$pending' ]"
+        check "README.md documents $prog $o" sh -c "grep -q -- '$o' README.md || [ -n '$pending' ]"
     done <"$t_tmp/opts"
 done
 

@@ -243,6 +243,14 @@ static void test_hand_written(void)
     CHECK(model_predict(md, &x, 1, &p, err) == MLP_OK);
     CHECK(p == 0.5); /* sigmoid(2 * 0.5 - 1) */
     model_free(md);
+    /* finite weights whose sums overflow: inf + -inf at the output */
+    CHECK(from_text("mlptrain-model 1\ninputs 1\nhidden 1 2\nactivation linear\ninit zeros\n"
+                    "out-init zeros\nseed 0\nepochs 0\nscaler none\nparams\nlayer 1 1 2\n"
+                    "1e300 -1e300\n0 0\nlayer 2 2 1\n1\n1\n0\nend\n", &md, err) == MLP_OK);
+    double xs[2] = {1, 1e10}, ps[2];
+    CHECK(model_predict(md, xs, 2, ps, err) == MLP_ENONFINITE);
+    CHECK_STR(err, "row 2: the model's output is not a number (its sums overflow)");
+    model_free(md);
     /* the scaler needs at most 2 inputs */
     CHECK(from_text("mlptrain-model 1\ninputs 3\nhidden 0\nactivation relu\ninit zeros\n"
                     "out-init zeros\nseed 0\nepochs 0\nscaler minmax 0 1\n", &md, err) == MLP_EFORMAT);

@@ -4,7 +4,9 @@
  * model must be internally consistent: every weight and velocity finite, the
  * layer offsets inside the parameter buffer; writing it back and reading
  * that again must give the same bits (the round trip --save/--load relies
- * on), and a prediction must be a probability.  On failure *out stays NULL
+ * on), and a prediction must be a probability (or refused as not a number:
+ * finite weights can still overflow, e.g. 1e306 on a swish unit; the first
+ * crash this harness found).  On failure *out stays NULL
  * and the message is one non-empty line that starts with the file name.
  *
  * Self-contained: links against libmlp.a only.  Build and run:
@@ -71,7 +73,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         if (m->width[0] <= 2) {
             double *in = calloc(m->width[0], sizeof *in);
             memcpy(in, x, m->width[0] * sizeof *in);
-            if (model_predict(md, in, 1, &p, err) != MLP_OK || !(p >= 0 && p <= 1))
+            int pst = model_predict(md, in, 1, &p, err);
+            if (pst == MLP_OK ? !(p >= 0 && p <= 1) : pst != MLP_ENONFINITE)
                 abort();
             free(in);
         }
