@@ -158,11 +158,29 @@ int diag_close(diag *d, char *err)
     return st;
 }
 
+/* the logits in [lo, hi] count as one value */
+static int same(double lo, double hi)
+{
+    double big = fmax(1.0, fmax(fabs(lo), fabs(hi)));
+    return hi - lo <= 1e-12 * big;
+}
+
+int diag_batch_constant(const mlp *m, const mlp_ws *ws, size_t B)
+{
+    const double *z = ws->z[m->n_layers];
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < B; i++) {
+        lo = z[i] < lo ? z[i] : lo;
+        hi = z[i] > hi ? z[i] : hi;
+    }
+    return B > 0 && same(lo, hi);
+}
+
 int diag_output_constant(const mlp *m, const dataset *ds, double *logit)
 {
     if (ds->n == 0)
         return -1;
-    mlp_ws *ws = mlp_ws_alloc(m, ds->n < 256 ? ds->n : 256);
+    mlp_ws *ws = mlp_ws_alloc(m, mlp_ws_rows(m, ds->n, 256, DIAG_WS_BYTES));
     if (ws == NULL)
         return -1;
     double lo = INFINITY, hi = -INFINITY;
@@ -177,6 +195,5 @@ int diag_output_constant(const mlp *m, const dataset *ds, double *logit)
     mlp_ws_free(ws);
     if (logit)
         *logit = lo;
-    double big = fmax(1.0, fmax(fabs(lo), fabs(hi)));
-    return hi - lo <= 1e-12 * big;
+    return same(lo, hi);
 }

@@ -38,6 +38,8 @@
 
 /* |f'(z)| below this is a flat (dead or saturated) row */
 #define DIAG_FLAT 1e-3
+/* workspace of the extra forward pass of diag_output_constant */
+#define DIAG_WS_BYTES (1 << 24)
 
 typedef struct {
     const mlp *m;       /* not owned */
@@ -67,5 +69,9 @@ void diag_abort(diag *d);
  * saturated tanh stack whose logits differ by rounding counts too.  -1 when
  * out of memory or ds is empty. */
 int diag_output_constant(const mlp *m, const dataset *ds, double *logit);
+/* The same test on the B logits of a batch's forward pass (ws after
+ * mlp_forward): a free first filter, so that the full pass above runs only
+ * when the first batch already looks dead. */
+int diag_batch_constant(const mlp *m, const mlp_ws *ws, size_t B);
 
 #endif

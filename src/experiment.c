@@ -25,11 +25,18 @@ typedef struct {
     int warned_diverged;
     diag *diag;            /* --diag, or NULL */
     size_t epoch_base;     /* epochs of a --load model: the numbering goes on */
+    const dataset *check_dead; /* the training rows, until the first batch checked them */
 } epoch_ctx;
+
+static void warn_dead(const mlp *m, const mlp_ws *ws, size_t B, const dataset *train, FILE *log);
 
 static void on_batch(const mlp *m, const mlp_ws *ws, size_t B, void *vctx)
 {
     epoch_ctx *ctx = vctx;
+    if (ctx->check_dead) {
+        warn_dead(m, ws, B, ctx->check_dead, ctx->log);
+        ctx->check_dead = NULL;
+    }
     if (ctx->diag)
         diag_batch(m, ws, B, ctx->diag);
 }
@@ -149,11 +156,14 @@ void experiment_free(experiment *ex)
 }
 
 /* The one-line warning when the fresh network's output is the same for
- * every training row: no gradient reaches its hidden layers. */
-static void warn_dead(const mlp *m, const dataset *train, FILE *log)
+ * every training row: no gradient reaches its hidden layers.  Called on the
+ * first batch, still with the initial weights (before its update), once the
+ * training buffers exist; the full pass runs only when that batch's output
+ * is already constant. */
+static void warn_dead(const mlp *m, const mlp_ws *ws, size_t B, const dataset *train, FILE *log)
 {
     double z;
-    if (log && diag_output_constant(m, train, &z) == 1)
+    if (log && diag_batch_constant(m, ws, B) && diag_output_constant(m, train, &z) == 1)
         fprintf(log, "mlptrain: warning: the network is dead at initialization: its output "
                 "is the same (logit %.6g) for all %zu training rows; try another --seed or "
                 "--init\n", z, train->n);
@@ -229,8 +239,6 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     }
     res->n_train = ex->train->n;
     res->n_test = ex->test->n;
-    if (!saved)
-        warn_dead(m, ex->train, log);
     if (cfg->diag_path && (dg = diag_open(cfg->diag_path, m, err)) == NULL) {
         st = MLP_EIO;
         goto done;
@@ -240,7 +248,7 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
         goto done;
     }
     train_cfg tc = {cfg->epochs, cfg->batch, cfg->lr, cfg->momentum, cfg->nesterov, stop};
-    epoch_ctx ctx = {hist, log, cfg->verbose, 0, dg, ex->epochs_before};
+    epoch_ctx ctx = {hist, log, cfg->verbose, 0, dg, ex->epochs_before, saved ? NULL : ex->train};
     train_hooks hooks = {on_epoch, on_batch, &ctx};
     st = train_fit(m, ex->train, ex->test, &tc, g, &hooks, &res->epochs_run, err);
     int partial = st == MLP_ENONFINITE || st == MLP_EINTR;

@@ -183,6 +183,21 @@ double mlp_ws_bytes(const mlp *m, size_t max_batch)
     return (floor((double)max_batch / 4) * 4 + (max_batch % 4 ? 4 : 0)) * rows * sizeof(double);
 }
 
+size_t mlp_ws_rows(const mlp *m, size_t n, size_t max, size_t bytes)
+{
+    size_t per_row = 0, maxw = 0; /* doubles per row, as mlp_ws_alloc lays them out */
+    for (size_t l = 0; l <= m->n_layers; l++) {
+        maxw = m->width[l] > maxw ? m->width[l] : maxw;
+        if (l > 0)
+            per_row += 2 * m->width[l];
+    }
+    per_row += 2 * maxw;
+    size_t rows = bytes / sizeof(double) / per_row;
+    rows = rows < max ? rows : max;
+    rows = rows < n ? rows : n;
+    return rows > 0 ? rows : 1;
+}
+
 void mlp_ws_free(mlp_ws *ws)
 {
     if (ws == NULL)

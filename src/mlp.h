@@ -78,6 +78,10 @@ static inline double mlp_ws_a(const mlp_ws *ws, size_t l, size_t row, size_t uni
 }
 
 mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch);
+/* A max_batch for evaluating n rows in chunks: at most `max` rows and about
+ * `bytes` of workspace, at least 1 (for passes after or beside training,
+ * which must not need more memory than the network itself). */
+size_t mlp_ws_rows(const mlp *m, size_t n, size_t max, size_t bytes);
 /* The bytes mlp_ws_alloc(m, max_batch) asks for, as a double (for
  * messages: it may be more than SIZE_MAX). */
 double mlp_ws_bytes(const mlp *m, size_t max_batch);

@@ -434,7 +434,7 @@ int model_predict(const model *md, const double *x, size_t n, double *prob, char
         return MLP_OK;
     const mlp *m = md->m;
     dataset *ds = dataset_alloc(n, m->width[0]);
-    mlp_ws *ws = mlp_ws_alloc(m, n < 256 ? n : 256);
+    mlp_ws *ws = mlp_ws_alloc(m, mlp_ws_rows(m, n, 256, 1 << 24));
     if (!ds || !ws) {
         dataset_free(ds);
         mlp_ws_free(ws);

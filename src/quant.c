@@ -124,7 +124,7 @@ static int calibrate(const mlp *m, const dataset *ds, double *zmax, double *amax
             zmax[l] = amax[l] = 1;
         return MLP_OK;
     }
-    mlp_ws *ws = mlp_ws_alloc(m, ds->n < 256 ? ds->n : 256);
+    mlp_ws *ws = mlp_ws_alloc(m, mlp_ws_rows(m, ds->n, 256, 1 << 24));
     if (ws == NULL)
         return MLP_ENOMEM;
     for (size_t first = 0; first < ds->n; first += ws->max_batch) {
@@ -349,7 +349,7 @@ static int float_classes(const mlp *m, const dataset *ds, int *cls, double *acc)
     *acc = NAN;
     if (ds->n == 0)
         return MLP_OK;
-    mlp_ws *ws = mlp_ws_alloc(m, ds->n < 256 ? ds->n : 256);
+    mlp_ws *ws = mlp_ws_alloc(m, mlp_ws_rows(m, ds->n, 256, 1 << 24));
     if (ws == NULL)
         return MLP_ENOMEM;
     for (size_t first = 0; first < ds->n; first += ws->max_batch) {

@@ -153,7 +153,7 @@ u "seed 2^32" "mlptrain: --seed: 4294967296: out of range (allowed 0..4294967295
 u "csv empty" "mlptrain: --csv: \"\": empty value (allowed a file name or -)" -- $M --csv ''
 u "data empty" "mlptrain: --data: \"\": empty value (allowed a CSV file name or -)" -- $M --data ''
 u "unknown long option" "mlptrain: --bogus: unknown option (see mlptrain --help)" -- $M --bogus
-u "ambiguous abbreviation" "mlptrain: --l: ambiguous option (could be --layers, --lr)" -- $M --l 7
+u "ambiguous abbreviation" "mlptrain: --l: ambiguous option (could be --layers, --lr, --load)" -- $M --l 7
 u "value given to a flag" "mlptrain: --scale=1: --scale takes no value (see mlptrain --help)" -- $M --scale=1
 u "unknown short option" "mlptrain: -x: unknown option (see mlptrain --help)" -- $M -x
 u "unknown short option after a value" "mlptrain: -x: unknown option (see mlptrain --help)" -- $M --epochs 5 -xv

@@ -47,10 +47,10 @@ expect "diag shape" 0 "epoch,layer
 2,1
 2,2
 2,3" "" -- cut -d, -f1,2 $T/d.csv
-# the dead-network warning, and not for a network that lives
-$M --act relu --seed 9 --epochs 0 2>$T/err >/dev/null
+# the dead-network warning (on the first batch), and not for a network that lives
+$M --act relu --seed 9 --epochs 1 2>$T/err >/dev/null
 check "dead at init warned" grep -qx "mlptrain: warning: the network is dead at initialization: its output is the same (logit 0) for all 500 training rows; try another --seed or --init" $T/err
-$M --act relu --seed 1 --epochs 0 2>$T/err >/dev/null
+$M --act relu --seed 1 --epochs 1 2>$T/err >/dev/null
 check "alive at init not warned" sh -c "! grep -q 'dead at initialization' $T/err"
 
 # --- saved models: continuing is exact

@@ -139,6 +139,21 @@ static void test_dead_at_init(void)
         mlp_b(m, m->params, 2)[j] = -10;
     CHECK(diag_output_constant(m, ds, &z) == 1);
     CHECK(z == 0.5);
+    /* the first-batch filter sees the same */
+    mlp_ws *ws = mlp_ws_alloc(m, 4);
+    mlp_forward(m, ws, ds->x, 4);
+    CHECK(diag_batch_constant(m, ws, 4) == 1);
+    mlp_b(m, m->params, 2)[0] = 0.1; /* unit 1 of layer 2 comes alive */
+    CHECK(diag_output_constant(m, ds, &z) == 0);
+    mlp_forward(m, ws, ds->x, 4);
+    CHECK(diag_batch_constant(m, ws, 4) == 0);
+    mlp_ws_free(ws);
+    /* the extra pass's workspace stays small: 2-3-3-1 needs 2*(3+3+1)+2*3 = 20
+     * doubles a row */
+    CHECK(mlp_ws_rows(m, 1000, 256, 20 * 8 * 10) == 10);
+    CHECK(mlp_ws_rows(m, 1000, 256, 1 << 24) == 256);
+    CHECK(mlp_ws_rows(m, 7, 256, 1 << 24) == 7);
+    CHECK(mlp_ws_rows(m, 1000, 256, 1) == 1);
     ds->n = 0;
     CHECK(diag_output_constant(m, ds, &z) == -1);
     ds->n = 4;
