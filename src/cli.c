@@ -487,8 +487,10 @@ void cli_predict_usage(FILE *f)
 "  -h, --help         this help\n"
 "\n"
 "Output: a header \"probability,class\", then one line per row, the probability\n"
-"in shortest round-trip form.  Exit status: 0 done; 1 unreadable model or\n"
-"input; 2 invalid usage.\n");
+"in shortest round-trip form.  Exit status: 0 done; 1 a bad input row (rows\n"
+"before it may have been printed) or a failed write; 2 invalid usage,\n"
+"including a --load FILE that cannot be read or is not a valid model\n"
+"(FILE:LINE: reason).\n");
 }
 
 int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err)

@@ -50,8 +50,9 @@ static int predict_main(int argc, char **argv)
     }
     model *md;
     if ((st = model_load(pc.load_path, &md, err)) != MLP_OK) {
-        fprintf(stderr, "mlptrain predict: %s\n", err);
-        return 1;
+        /* as with --data: a named file that cannot be used is a usage error */
+        fprintf(stderr, "mlptrain predict: --load: %s\n", err);
+        return st == MLP_ENOMEM ? 1 : 2;
     }
     int is_stdin = strcmp(pc.input_path, "-") == 0;
     FILE *in = is_stdin ? stdin : fopen(pc.input_path, "r");

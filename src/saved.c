@@ -33,9 +33,12 @@ static int same_init(const init_spec *a, const init_spec *b)
 
 int saved_prepare(const cli_config *cfg, cli_config *eff, model **saved, char *err)
 {
-    int st = model_load(cfg->load_path, saved, err);
-    if (st != MLP_OK)
-        return st;
+    char lerr[MLP_ERRLEN];
+    int st = model_load(cfg->load_path, saved, lerr);
+    if (st != MLP_OK) { /* a file the user named that cannot be used: a usage error */
+        mlp_seterr(err, "--load: %s", lerr);
+        return st == MLP_ENOMEM ? st : MLP_EINVAL;
+    }
     const model *md = *saved;
     const mlp *m = md->m;
     const char *path = cfg->load_path;

@@ -19,7 +19,9 @@
  * settings: cfg with the architecture, initializers, seed and scaling taken
  * from the file.  An option given on the command line that differs from
  * the file is MLP_EINVAL: "--OPT: VALUE: contradicts the model in FILE
- * (FILE has FILEVALUE); drop the option".  Load errors as model_load. */
+ * (FILE has FILEVALUE); drop the option".  A file that cannot be read or
+ * is not a valid model is MLP_EINVAL too: "--load: " and model_load's
+ * message. */
 int saved_prepare(const cli_config *cfg, cli_config *eff, model **saved, char *err);
 
 /* After m was allocated and initialized from eff (which consumed the

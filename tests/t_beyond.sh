@@ -19,7 +19,7 @@ expect "diag empty" 2 "" "mlptrain: --diag: \"\": empty value (allowed a file na
 expect "save bad dir" 2 "" "mlptrain: --save: $T/no/m.txt: directory \"$T/no\" does not exist" -- $M --save $T/no/m.txt
 expect "predict without --load" 2 "" "mlptrain predict: --load FILE is required (the model to predict with)" -- $M predict
 expect "predict unknown option" 2 "" "mlptrain predict: --act: unknown option (see mlptrain predict --help)" -- $M predict --act relu
-expect "predict missing model" 1 "" "mlptrain predict: $T/none.txt: cannot open: No such file or directory" -- $M predict --load $T/none.txt
+expect "predict missing model" 2 "" "mlptrain predict: --load: $T/none.txt: cannot open: No such file or directory" -- $M predict --load $T/none.txt
 
 # --- fixed point: the table on stdout and in the CSV
 expect "quant table" 0 "Train: 0.662, Test: 0.730
@@ -66,10 +66,13 @@ expect "contradicting --act" 2 "" "mlptrain: --act: tanh: contradicts the model 
 expect "contradicting --seed" 2 "" "mlptrain: --seed: 2: contradicts the model in $T/a.txt (it has seed 1); drop the option" -- $M --load $T/a.txt --seed 2
 expect "contradicting --no-scale" 2 "" "mlptrain: --no-scale: given: contradicts the model in $T/a.txt (it has a MinMax scaler); drop the option" -- $M --load $T/a.txt --no-scale
 expect "agreeing options" 0 "Train: 0.538, Test: 0.570" "*" -- $M --load $T/a.txt --layers 2 --units 4 --seed 1 --act relu6 --lr 0.05 --epochs 4
+expect "other data" 2 "" "*" -- $M --load $T/a.txt --noise 0.2
+$M --load $T/a.txt --noise 0.2 2>$T/err
+check "other data: the message" grep -qx "mlptrain: --load: the data's MinMax scaling (column 1: scale 0.73815223701835264, shift -0.058448213756374989) differs from the model's (0.86085917344007434, -0.041601685919352316): train on the same data" $T/err
 sed 's/^mlptrain-model 1$/mlptrain-model 2/' $T/a.txt > $T/future.txt
-expect "future version" 1 "" "mlptrain: $T/future.txt:1: format version 2 is newer than this mlptrain reads (1); use a newer mlptrain" -- $M --load $T/future.txt
+expect "future version" 2 "" "mlptrain: --load: $T/future.txt:1: format version 2 is newer than this mlptrain reads (1); use a newer mlptrain" -- $M --load $T/future.txt
 head -n 20 $T/a.txt > $T/cut.txt
-expect "truncated" 1 "" "mlptrain predict: $T/cut.txt:21: unexpected end of file in layer 2 (the file is truncated)" -- $M predict --load $T/cut.txt
+expect "truncated" 2 "" "mlptrain predict: --load: $T/cut.txt:21: unexpected end of file in layer 2 (the file is truncated)" -- $M predict --load $T/cut.txt
 
 # --- predict: raw units in, the same classes as the run's test accuracy
 { echo "x1,x2,y"; tail -n 100 $RAW; } > $T/test_raw.csv
