@@ -99,8 +99,8 @@ void diag_batch(const mlp *m, const mlp_ws *ws, size_t B, void *vdiag)
         double s = 0;
         for (size_t i = 0; i < B; i++)
             for (size_t j = 0; j < n; j++) {
-                double z = ws->z[l][i * n + j];
-                double f = a ? ws->a[l][i * n + j] : act_sigmoid(z);
+                double z = mlp_ws_z(ws, l, i, j);
+                double f = a ? mlp_ws_a(ws, l, i, j) : act_sigmoid(z);
                 double df = a ? a->df(z) : f * (1.0 - f);
                 s += f;
                 if (fabs(df) < DIAG_FLAT) {

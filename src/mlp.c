@@ -185,15 +185,9 @@ double mlp_ws_bytes(const mlp *m, size_t max_batch)
 
 size_t mlp_ws_rows(const mlp *m, size_t n, size_t max, size_t bytes)
 {
-    size_t per_row = 0, maxw = 0; /* doubles per row, as mlp_ws_alloc lays them out */
-    for (size_t l = 0; l <= m->n_layers; l++) {
-        maxw = m->width[l] > maxw ? m->width[l] : maxw;
-        if (l > 0)
-            per_row += 2 * m->width[l];
-    }
-    per_row += 2 * maxw;
-    size_t rows = bytes / sizeof(double) / per_row;
-    rows = rows < max ? rows : max;
+    double per_row = mlp_ws_bytes(m, 4) / 4; /* the layout rounds rows up to 4 */
+    double fit = (double)bytes / per_row;
+    size_t rows = fit < (double)max ? (size_t)fit : max;
     rows = rows < n ? rows : n;
     return rows > 0 ? rows : 1;
 }

@@ -130,12 +130,13 @@ static int calibrate(const mlp *m, const dataset *ds, double *zmax, double *amax
     for (size_t first = 0; first < ds->n; first += ws->max_batch) {
         size_t B = ds->n - first < ws->max_batch ? ds->n - first : ws->max_batch;
         mlp_forward(m, ws, ds->x + first * ds->d, B);
-        for (size_t l = 1; l < L; l++) {
-            double zm = max_abs(ws->z[l], B * m->width[l]);
-            double am = max_abs(ws->a[l], B * m->width[l]);
-            zmax[l] = zm > zmax[l] ? zm : zmax[l];
-            amax[l] = am > amax[l] ? am : amax[l];
-        }
+        for (size_t l = 1; l < L; l++)
+            for (size_t j = 0; j < m->width[l]; j++)
+                for (size_t i = 0; i < B; i++) { /* rows < B only: the lanes beyond are filler */
+                    double zm = fabs(mlp_ws_z(ws, l, i, j)), am = fabs(mlp_ws_a(ws, l, i, j));
+                    zmax[l] = zm > zmax[l] ? zm : zmax[l];
+                    amax[l] = am > amax[l] ? am : amax[l];
+                }
     }
     mlp_ws_free(ws);
     return MLP_OK;

@@ -148,9 +148,10 @@ static void test_dead_at_init(void)
     mlp_forward(m, ws, ds->x, 4);
     CHECK(diag_batch_constant(m, ws, 4) == 0);
     mlp_ws_free(ws);
-    /* the extra pass's workspace stays small: 2-3-3-1 needs 2*(3+3+1)+2*3 = 20
-     * doubles a row */
-    CHECK(mlp_ws_rows(m, 1000, 256, 20 * 8 * 10) == 10);
+    /* the extra pass's workspace stays within the budget given */
+    size_t per4 = (size_t)mlp_ws_bytes(m, 4); /* rows come in fours */
+    CHECK(mlp_ws_rows(m, 1000, 256, per4 / 4 * 12) == 12);
+    CHECK(mlp_ws_bytes(m, mlp_ws_rows(m, 1000, 256, 100000)) <= 100000);
     CHECK(mlp_ws_rows(m, 1000, 256, 1 << 24) == 256);
     CHECK(mlp_ws_rows(m, 7, 256, 1 << 24) == 7);
     CHECK(mlp_ws_rows(m, 1000, 256, 1) == 1);
