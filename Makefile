@@ -44,7 +44,7 @@ endif
 ifneq ($(BLAS),gsl)
 ALL_CFLAGS += -DMLP_BLAS -DMLP_BLAS_NAME='"$(BLAS)"'
 endif
-LDLIBS   = -lgsl $(BLAS_LIB) -lm
+LDLIBS   = -lgsl $(BLAS_LIB) -lm -pthread
 
 BUILD    ?= build
 # where the binaries go; the sanitizer build puts its own in build-asan/root

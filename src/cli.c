@@ -1,6 +1,5 @@
 #include "cli.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,13 +14,14 @@
 #define MAX_UNITS 1000000UL
 #define MAX_EPOCHS 100000000UL
 #define MAX_BATCH 100000000UL
-#define SHORTOPTS ":vhV"
+#define SHORTOPTS ":vqhV"
 
 enum {
     O_DATA = 256, O_SAMPLES, O_NOISE, O_FACTOR, O_DATA_SEED, O_SCALE, O_NO_SCALE, O_RANGE,
     O_TRAIN, O_LAYERS, O_UNITS, O_WIDTHS, O_ACT, O_INIT, O_OUT_INIT, O_EPOCHS, O_BATCH, O_LR,
     O_MOMENTUM, O_NESTEROV, O_SEED, O_CSV, O_VERBOSE,
     O_DIAG, O_QUANT, O_QUANT_CSV, O_SAVE, O_LOAD, /* issue 6 */
+    O_QUIET, O_RESULT, O_GRID, O_GRID_SIZE, O_DUMP_DATA, /* issue 3 */
     O_HELP, O_VERSION
 };
 
@@ -53,6 +53,11 @@ static const struct option longopts[] = {
     {"quant-csv", required_argument, NULL, O_QUANT_CSV},
     {"save", required_argument, NULL, O_SAVE},
     {"load", required_argument, NULL, O_LOAD},
+    {"quiet", no_argument, NULL, 'q'},
+    {"result", required_argument, NULL, O_RESULT},
+    {"grid", required_argument, NULL, O_GRID},
+    {"grid-size", required_argument, NULL, O_GRID_SIZE},
+    {"dump-data", required_argument, NULL, O_DUMP_DATA},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -81,12 +86,20 @@ void cli_defaults(cli_config *cfg)
     cfg->lr = 0.01;
     cfg->momentum = 0.9;
     cfg->seed = 1;
+    cfg->grid_size = 101;
+}
+
+const struct option *cli_options(void)
+{
+    return longopts;
 }
 
 void cli_usage(FILE *f)
 {
     fprintf(f,
 "Usage: mlptrain [OPTION]...\n"
+"   or: mlptrain sweep [SWEEP OPTION]... [OPTION]...  (many seeds; see sweep --help)\n"
+"   or: mlptrain summarize FILE...                    (statistics of per-run rows)\n"
 "Train a dense network with SGD + momentum on the two-circles problem (or a CSV)\n"
 "as Keras's model.fit does, and print \"Train: ACC, Test: ACC\".\n"
 "\n"
@@ -126,6 +139,16 @@ void cli_usage(FILE *f)
 "  --csv FILE         per-epoch history, Keras CSVLogger format\n"
 "                     (epoch,accuracy,loss,val_accuracy,val_loss); - is stdout\n"
 "  -v, --verbose      one line per epoch on stderr\n"
+"  -q, --quiet        no settings line or notes on stderr (errors still)\n"
+"  --result FILE      the run's result as a per-run CSV row with its header\n"
+"                     (the format of mlptrain sweep --out); with -, it takes\n"
+"                     the place of the Train/Test line on stdout\n"
+"  --grid FILE        after training, the model's probability on a regular\n"
+"                     grid over the data's range (as the model sees it):\n"
+"                     CSV x1,x2,p, x2 varying fastest\n"
+"  --grid-size N      grid points per axis, 2..10000 [101]\n"
+"  --dump-data FILE   the data as the model sees it (after scaling), x1,x2,y,\n"
+"                     training rows first: --data FILE --train N repeats the run\n"
 "Diagnostics, fixed point, saved models:\n"
 "  --diag FILE        per epoch and layer: gradient norm, weight norm, dead and\n"
 "                     saturated units, mean activation (CSV)\n"
@@ -361,6 +384,22 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
         case 'v':
             cfg->verbose = 1;
             break;
+        case 'q':
+            cfg->quiet = 1;
+            break;
+        case O_RESULT:
+        case O_GRID:
+        case O_DUMP_DATA:
+            if (*optarg == '\0')
+                return bad(err, c == O_RESULT ? "--result" : c == O_GRID ? "--grid" : "--dump-data",
+                           optarg, "empty value", "a file name or -");
+            *(c == O_RESULT ? &cfg->result_path : c == O_GRID ? &cfg->grid_path : &cfg->dump_path) =
+                optarg;
+            break;
+        case O_GRID_SIZE:
+            if (parse_ulong(optarg, 2, 10000, &cfg->grid_size, &why) != MLP_OK)
+                return bad(err, "--grid-size", optarg, why, "2..10000");
+            break;
         case 'h':
             return CLI_HELP;
         case 'V':
@@ -376,6 +415,29 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
         return MLP_EINVAL;
     }
     /* contradictions */
+    if (seen[O_GRID_SIZE] && cfg->grid_path == NULL) {
+        mlp_seterr(err, PROG ": --grid-size applies with --grid only; add --grid FILE");
+        return MLP_EINVAL;
+    }
+    {
+        const char *outs[] = {cfg->csv_path, cfg->result_path, cfg->grid_path, cfg->dump_path};
+        static const char *names[] = {"--csv", "--result", "--grid", "--dump-data"};
+        const char *first = NULL;
+        for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+            if (outs[i] && strcmp(outs[i], "-") == 0) {
+                if (first) {
+                    mlp_seterr(err, PROG ": %s - and %s - both write to stdout; give one a file name",
+                               first, names[i]);
+                    return MLP_EINVAL;
+                }
+                first = names[i];
+            }
+        if (cfg->n_quant && cfg->result_path && strcmp(cfg->result_path, "-") == 0) {
+            mlp_seterr(err, PROG ": --result - and --quant both write to stdout; give --result a "
+                       "file name");
+            return MLP_EINVAL;
+        }
+    }
     if (seen[O_SCALE] && seen[O_NO_SCALE]) {
         mlp_seterr(err, PROG ": --scale and --no-scale contradict each other; give one");
         return MLP_EINVAL;

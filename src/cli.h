@@ -3,6 +3,7 @@
 #ifndef MLP_CLI_H
 #define MLP_CLI_H
 
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -41,6 +42,12 @@ typedef struct {
     const char *quant_csv_path;
     const char *save_path, *load_path;
     unsigned given;          /* CLI_GIVEN_* bits: options given explicitly */
+    /* single-run outputs of the seed-sweep tooling (issue 3) */
+    int quiet;               /* no settings line or notes on stderr */
+    const char *result_path; /* NULL: no per-run CSV row (runs.h) */
+    const char *grid_path;   /* NULL: no probability grid (grid.h) */
+    unsigned long grid_size; /* grid points per axis */
+    const char *dump_path;   /* NULL: do not write the data as the model sees it */
 } cli_config;
 
 /* Options that a model file (--load) also sets; given and different from
@@ -75,6 +82,11 @@ typedef struct {
 } cli_predict_config;
 int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err);
 void cli_predict_usage(FILE *f);
+
+/* The training options (getopt_long table, ends with a zero entry), for
+ * subcommands that accept "any normal training option" and hand those on
+ * to cli_parse. */
+const struct option *cli_options(void);
 
 /* Every effective setting as one command line that repeats the run. */
 void cli_print_settings(const cli_config *cfg, FILE *f);

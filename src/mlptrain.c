@@ -5,15 +5,20 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <gsl/gsl_errno.h>
 
+#include "atomic.h"
 #include "cli.h"
 #include "experiment.h"
+#include "grid.h"
 #include "model.h"
 #include "predict.h"
 #include "quant_report.h"
+#include "runs.h"
 #include "status.h"
+#include "sweep_cmd.h"
 #include "version.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -73,13 +78,47 @@ static int predict_main(int argc, char **argv)
     return flush_stdout();
 }
 
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* The outputs written after training (--grid, --dump-data, --result). */
+static int write_outputs(const cli_config *cfg, const experiment *ex, int run_status,
+                         double seconds, char *err)
+{
+    int st = MLP_OK;
+    if (run_status == MLP_OK && cfg->grid_path)
+        st = grid_write_file(ex, cfg->grid_path, cfg->grid_size, err);
+    if (st == MLP_OK && run_status == MLP_OK && cfg->dump_path)
+        st = grid_dump_data(ex, cfg->dump_path, err);
+    if (st == MLP_OK && cfg->result_path &&
+        (run_status == MLP_OK || run_status == MLP_ENONFINITE)) {
+        run_row row;
+        runs_row_from(cfg, &ex->res, run_status, seconds, &row);
+        st = runs_write_file(cfg->result_path, &row, err);
+    }
+    return st;
+}
+
 int main(int argc, char **argv)
 {
     static cli_config cfg;
     char err[MLP_ERRLEN] = "";
     gsl_set_error_handler_off();
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
     if (argc > 1 && strcmp(argv[1], "predict") == 0)
         return predict_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "sweep") == 0)
+        return sweep_command(argc - 1, argv + 1, &stop_signal);
+    if (argc > 1 && strcmp(argv[1], "summarize") == 0)
+        return summarize_command(argc - 1, argv + 1);
     int st = cli_parse(argc, argv, &cfg, err);
     if (st == CLI_HELP) {
         cli_usage(stdout);
@@ -93,14 +132,25 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err);
         return 2;
     }
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    const char *outs[] = {cfg.grid_path, cfg.dump_path, cfg.result_path};
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+        if (outs[i] && atomic_check_dir(outs[i], err) != MLP_OK) {
+            fprintf(stderr, "mlptrain: %s\n", err);
+            return 1;
+        }
 
     experiment *ex;
-    st = experiment_run(&cfg, stderr, &stop_signal, &ex, err);
+    double t0 = now_seconds();
+    st = experiment_run(&cfg, cfg.quiet ? NULL : stderr, &stop_signal, &ex, err);
+    double seconds = now_seconds() - t0;
+    char oerr[MLP_ERRLEN];
+    if (ex && write_outputs(&cfg, ex, st, seconds, oerr) != MLP_OK) {
+        fprintf(stderr, "mlptrain: %s\n", oerr);
+        if (st == MLP_OK) {
+            experiment_free(ex);
+            return 1;
+        }
+    }
     if (st != MLP_OK) {
         experiment_free(ex);
         fprintf(stderr, "mlptrain: %s\n", err);
@@ -109,14 +159,17 @@ int main(int argc, char **argv)
         return st == MLP_EINVAL ? 2 : 1;
     }
     experiment_result res = ex->res;
-    if (res.collapsed)
+    if (res.collapsed && !cfg.quiet)
         fprintf(stderr, "mlptrain: note: the model collapsed to a constant output (class %d for "
                 "every row); deep narrow ReLU networks often do: try another --seed\n",
                 res.collapsed_class);
-    if (res.n_test > 0)
-        printf("Train: %.3f, Test: %.3f\n", res.train_acc, res.test_acc);
-    else
-        printf("Train: %.3f, Test: n/a\n", res.train_acc);
+    /* --result -: the row takes the place of the Train/Test line */
+    if (!(cfg.result_path && strcmp(cfg.result_path, "-") == 0)) {
+        if (res.n_test > 0)
+            printf("Train: %.3f, Test: %.3f\n", res.train_acc, res.test_acc);
+        else
+            printf("Train: %.3f, Test: n/a\n", res.train_acc);
+    }
     /* the fixed-point table follows the Train/Test line */
     st = cfg.n_quant ? quant_report(&cfg, ex, stdout, err) : MLP_OK;
     experiment_free(ex);
