@@ -68,10 +68,15 @@ int grid_write(const mlp *m, const double lo[2], const double hi[2], size_t size
     return ferror(f) ? MLP_EIO : MLP_OK;
 }
 
-int grid_write_file(const experiment *ex, const char *path, size_t size, char *err)
+int grid_write_file(const experiment *ex, const double *range, const char *path, size_t size,
+                    char *err)
 {
     double lo[2], hi[2];
     grid_bounds(ex->train, ex->test, lo, hi);
+    if (range) {
+        lo[0] = lo[1] = range[0];
+        hi[0] = hi[1] = range[1];
+    }
     atomic_file *af = atomic_open(path, err);
     if (af == NULL)
         return MLP_EIO;

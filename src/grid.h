@@ -24,8 +24,11 @@ void grid_bounds(const dataset *a, const dataset *b, double lo[2], double hi[2])
 int grid_write(const mlp *m, const double lo[2], const double hi[2], size_t size, FILE *f,
                char *err);
 
-/* --grid: grid_write over grid_bounds(train, test) to PATH, atomically. */
-int grid_write_file(const experiment *ex, const char *path, size_t size, char *err);
+/* --grid: grid_write to PATH, atomically, over range[0]..range[1] on both
+ * axes (the MinMax feature range when the data was scaled), or over
+ * grid_bounds(train, test) when range is NULL. */
+int grid_write_file(const experiment *ex, const double *range, const char *path, size_t size,
+                    char *err);
 
 /* --dump-data: the training rows then the test rows, after scaling, as a
  * dataset CSV (x1,x2,y) at PATH, atomically. */

@@ -90,8 +90,9 @@ static int write_outputs(const cli_config *cfg, const experiment *ex, int run_st
                          double seconds, char *err)
 {
     int st = MLP_OK;
+    double range[2] = {cfg->range_lo, cfg->range_hi};
     if (run_status == MLP_OK && cfg->grid_path)
-        st = grid_write_file(ex, cfg->grid_path, cfg->grid_size, err);
+        st = grid_write_file(ex, cfg->scale ? range : NULL, cfg->grid_path, cfg->grid_size, err);
     if (st == MLP_OK && run_status == MLP_OK && cfg->dump_path)
         st = grid_dump_data(ex, cfg->dump_path, err);
     if (st == MLP_OK && cfg->result_path &&

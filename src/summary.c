@@ -114,7 +114,7 @@ int summary_print(const summary *s, FILE *f)
     fprintf(f, "Test accuracy per configuration (95%% CI: t interval for the mean;\n"
                "collapsed: the final model predicts one class for every row):\n\n");
     fprintf(f, "%-*s  runs   mean     sd  95%% CI         median    min    max  collapsed  "
-               "mean if not collapsed  s/run\n", W, "config");
+               "mean if not collapsed\n", W, "config");
     for (size_t k = 0; k < s->n; k++) {
         const summary_group *g = &s->g[k];
         char a[16], b[16], c[16], d[16], e[16], h[16], i[16], j[16], ci[40], col[32];

@@ -112,8 +112,9 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
     if (out.csv)
         fputs(RUNS_HEADER "\n", out.csv);
     unsigned jobs = o.jobs < out.total ? o.jobs : (unsigned)out.total;
-    fprintf(stderr, "mlptrain sweep: %zu runs (%zu configurations x %zu seeds) on %u threads\n",
-            out.total, o.n_cfg, o.n_seeds, jobs);
+    fprintf(stderr, "mlptrain sweep: %zu runs (%zu configuration%s x %zu seed%s) on %u thread%s\n",
+            out.total, o.n_cfg, o.n_cfg == 1 ? "" : "s", o.n_seeds, o.n_seeds == 1 ? "" : "s", jobs,
+            jobs == 1 ? "" : "s");
     out.t0 = now_seconds();
     sweep_spec spec = {o.cfgs, o.n_cfg, o.seeds, o.n_seeds, o.jobs, stop, on_row, &out};
     size_t done;
