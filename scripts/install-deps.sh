@@ -4,7 +4,8 @@
 set -eu
 # valgrind: make check runs memcheck on real runs (gcc brings ASan/UBSan).
 # make fuzz asks for clang libclang-rt-14-dev itself.
-need="libgsl-dev make gcc libc6-dev valgrind $*"
+# gnuplot-nox: the plot scripts (scripts/plot_*.sh), tested by make check.
+need="libgsl-dev make gcc libc6-dev valgrind gnuplot-nox $*"
 missing=""
 for p in $need; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
