@@ -112,3 +112,51 @@ int stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb, s
         out->p = 1;
     return MLP_OK;
 }
+
+static int cmp_abs(const void *x, const void *y)
+{
+    double a = fabs(*(const double *)x), b = fabs(*(const double *)y);
+    return (a > b) - (a < b);
+}
+
+int stats_wilcoxon_signed_rank(const double *d, size_t n, stats_wilcoxon *out)
+{
+    out->n = 0;
+    out->w = out->z = 0;
+    out->p = 1;
+    double *nz = malloc((n + 1) * sizeof *nz);
+    if (nz == NULL)
+        return MLP_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (d[i] != 0)
+            nz[m++] = d[i];
+    out->n = m;
+    if (m == 0) {
+        free(nz);
+        return MLP_OK;
+    }
+    qsort(nz, m, sizeof *nz, cmp_abs);
+    double r_plus = 0, r_minus = 0, ties = 0;
+    for (size_t i = 0; i < m;) {
+        size_t j = i;
+        while (j < m && fabs(nz[j]) == fabs(nz[i]))
+            j++;
+        double mid = (double)(i + 1 + j) / 2, t = (double)(j - i);
+        for (size_t k = i; k < j; k++)
+            *(nz[k] > 0 ? &r_plus : &r_minus) += mid;
+        ties += t * t * t - t;
+        i = j;
+    }
+    free(nz);
+    double dm = (double)m;
+    out->w = r_plus < r_minus ? r_plus : r_minus;
+    double var = dm * (dm + 1) * (2 * dm + 1) / 24 - ties / 48;
+    if (!(var > 0))
+        return MLP_OK;
+    out->z = (out->w - dm * (dm + 1) / 4) / sqrt(var);
+    out->p = 2 * gsl_cdf_ugaussian_P(out->z);
+    if (out->p > 1)
+        out->p = 1;
+    return MLP_OK;
+}

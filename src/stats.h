@@ -48,4 +48,17 @@ typedef struct {
  * value is tied (sigma = 0).  Returns MLP_OK or MLP_ENOMEM. */
 int stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb, stats_mwu *out);
 
+typedef struct {
+    size_t n;      /* non-zero differences (zeros are dropped, scipy's "wilcox" rule) */
+    double w;      /* min(R+, R-): rank sums of the positive / negative differences */
+    double z;      /* (w - n(n+1)/4) / sigma, sigma tie-corrected; <= 0 */
+    double p;      /* two-sided, normal approximation without continuity correction */
+} stats_wilcoxon;
+
+/* Wilcoxon signed-rank test of paired differences d[0..n-1] (a_i - b_i for
+ * the same seed), as scipy.stats.wilcoxon(d, zero_method="wilcox",
+ * correction=False, method="approx").  p = 1 when no difference is
+ * non-zero.  Returns MLP_OK or MLP_ENOMEM. */
+int stats_wilcoxon_signed_rank(const double *d, size_t n, stats_wilcoxon *out);
+
 #endif

@@ -9,7 +9,7 @@
 void summary_free(summary *s)
 {
     for (size_t i = 0; i < s->n; i++)
-        free(s->g[i].acc);
+        free(s->g[i].acc), free(s->g[i].seed);
     free(s->g);
     s->g = NULL;
     s->n = 0;
@@ -22,9 +22,10 @@ static int fill_group(const run_list *rows, summary_group *g, char *err)
         if (strcmp(rows->rows[i].config, g->config) == 0)
             n++;
     g->acc = malloc(n * sizeof *g->acc);
+    g->seed = malloc(n * sizeof *g->seed);
     double learned = 0;
     size_t n_learned = 0;
-    if (g->acc == NULL) {
+    if (g->acc == NULL || g->seed == NULL) {
         mlp_seterr(err, "out of memory");
         return MLP_ENOMEM;
     }
@@ -41,6 +42,7 @@ static int fill_group(const run_list *rows, summary_group *g, char *err)
                        g->config);
             return MLP_EINVAL;
         }
+        g->seed[g->runs] = r->seed;
         g->acc[g->runs++] = r->test_acc;
         if (r->collapsed)
             g->collapsed++;
@@ -87,6 +89,88 @@ int summary_build(const run_list *rows, summary *out, char *err)
     return MLP_OK;
 }
 
+static const char *pval(char *buf, double p)
+{
+    if (isnan(p))
+        return "-";
+    snprintf(buf, 16, p < 0.001 ? "%.1e" : "%.3f", p);
+    return buf;
+}
+
+/* Runs of a group sorted by seed, for pairing two groups by merging. */
+typedef struct {
+    uint32_t seed;
+    double acc;
+} seeded;
+
+static int cmp_seeded(const void *x, const void *y)
+{
+    uint32_t a = ((const seeded *)x)->seed, b = ((const seeded *)y)->seed;
+    return (a > b) - (a < b);
+}
+
+static seeded *sorted_by_seed(const summary_group *g)
+{
+    seeded *v = malloc((g->runs + 1) * sizeof *v);
+    if (v == NULL)
+        return NULL;
+    for (size_t i = 0; i < g->runs; i++)
+        v[i] = (seeded){g->seed[i], g->acc[i]};
+    qsort(v, g->runs, sizeof *v, cmp_seeded);
+    return v;
+}
+
+/* The paired comparison of a and b over their common seeds, one line. */
+static int print_paired(const summary_group *a, const summary_group *b, FILE *f)
+{
+    seeded *va = sorted_by_seed(a), *vb = sorted_by_seed(b);
+    double *d = malloc((a->runs + 1) * sizeof *d);
+    int st = MLP_OK;
+    if (!va || !vb || !d) {
+        st = MLP_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 1; i < a->runs; i++)
+        if (va[i].seed == va[i - 1].seed)
+            goto repeated;
+    for (size_t i = 1; i < b->runs; i++)
+        if (vb[i].seed == vb[i - 1].seed)
+            goto repeated;
+    size_t n = 0, i = 0, j = 0, better = 0, worse = 0;
+    while (i < a->runs && j < b->runs) {
+        if (va[i].seed < vb[j].seed)
+            i++;
+        else if (va[i].seed > vb[j].seed)
+            j++;
+        else {
+            d[n] = va[i++].acc - vb[j++].acc;
+            better += d[n] > 0;
+            worse += d[n] < 0;
+            n++;
+        }
+    }
+    if (n == 0) {
+        fprintf(f, "  paired by seed: no common seeds\n");
+        goto done;
+    }
+    stats_wilcoxon w;
+    if ((st = stats_wilcoxon_signed_rank(d, n, &w)) != MLP_OK)
+        goto done;
+    char p[16];
+    fprintf(f, "  paired by seed (%zu seeds: first higher %zu, lower %zu, equal %zu): Wilcoxon "
+               "signed-rank W = %.1f, p = %s: %s\n",
+            n, better, worse, n - better - worse, w.w, pval(p, w.p),
+            w.n < 10 ? "too few differing pairs to tell" : w.p < 0.05 ? "significant" : "not significant");
+    goto done;
+repeated:
+    fprintf(f, "  paired by seed: a seed repeats within a configuration: no paired test\n");
+done:
+    free(va);
+    free(vb);
+    free(d);
+    return st;
+}
+
 /* "0.123", or "-" for an undefined value. */
 static const char *f3(char *buf, double v)
 {
@@ -96,13 +180,6 @@ static const char *f3(char *buf, double v)
     return buf;
 }
 
-static const char *pval(char *buf, double p)
-{
-    if (isnan(p))
-        return "-";
-    snprintf(buf, 16, p < 0.001 ? "%.1e" : "%.3f", p);
-    return buf;
-}
 
 int summary_print(const summary *s, FILE *f)
 {
@@ -133,10 +210,13 @@ int summary_print(const summary *s, FILE *f)
                     s->g[k].diverged);
     if (s->n < 2)
         return MLP_OK;
-    fprintf(f, "\nDifferences in test accuracy, two-sided tests: Welch's t-test (unequal\n"
+    fprintf(f, "\nDifferences in test accuracy, two-sided tests at the 0.05 level, without\n"
+               "correction for multiple comparisons.  Unpaired: Welch's t-test (unequal\n"
                "variances) and Mann-Whitney U (normal approximation, tie and continuity\n"
-               "corrected); significant means p < 0.05 in both, without correction for\n"
-               "multiple comparisons:\n\n");
+               "corrected), significant when both are.  Paired by seed (runs with the same\n"
+               "seed start from the same random draws): Wilcoxon signed-rank test of the\n"
+               "per-seed differences (zero differences dropped, normal approximation, tie\n"
+               "corrected).\n");
     for (size_t x = 0; x < s->n; x++)
         for (size_t y = x + 1; y < s->n; y++) {
             const summary_group *a = &s->g[x], *b = &s->g[y];
@@ -150,10 +230,13 @@ int summary_print(const summary *s, FILE *f)
                                   : wt.p < 0.05 && mw.p < 0.05 ? "significant"
                                   : wt.p < 0.05 || mw.p < 0.05 ? "the tests disagree"
                                   : "not significant";
-            fprintf(f, "%s vs %s: mean difference %+.3f; Welch t = %.2f, df = %.1f, p = %s; "
-                       "Mann-Whitney U = %.1f, p = %s: %s\n",
+            fprintf(f, "\n%s vs %s: mean difference %+.3f\n"
+                       "  unpaired: Welch t = %.2f, df = %.1f, p = %s; Mann-Whitney U = %.1f, "
+                       "p = %s: %s\n",
                     a->config, b->config, wt.diff, wt.t, wt.df, pval(p1, wt.p), mw.u,
                     pval(p2, mw.p), verdict);
+            if (print_paired(a, b, f) != MLP_OK)
+                return MLP_ENOMEM;
         }
     return MLP_OK;
 }

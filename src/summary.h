@@ -5,6 +5,7 @@
 #ifndef MLP_SUMMARY_H
 #define MLP_SUMMARY_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "runs.h"
@@ -18,6 +19,7 @@ typedef struct {
     stats_summary test;    /* test accuracy of the ok runs */
     double learned_mean;   /* mean test accuracy of the runs that did not collapse; NAN if none */
     double *acc;           /* runs values, owned */
+    uint32_t *seed;        /* the seed of each acc[i], owned */
 } summary_group;
 
 typedef struct {

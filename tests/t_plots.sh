@@ -33,6 +33,11 @@ expect "boundary" 0 "" "" -- scripts/plot_boundary.sh -t "5 epochs" -o $T/b.png 
 check "boundary PNG" is_png $T/b.png
 expect "boundary wrong file" 1 "" "plot_boundary.sh: $T/h.csv: not a grid CSV (expected the header x1,x2,p of mlptrain --grid)" -- scripts/plot_boundary.sh -o $T/b.png $T/h.csv $T/data.csv
 
+$M sweep --seeds 1-4 --epochs 2 --act relu,tanh --out $T/runs.csv >/dev/null 2>&1
+expect "sweep plot" 0 "" "" -- scripts/plot_sweep.sh -o $T/sweep.png $T/runs.csv
+check "sweep PNG" is_png $T/sweep.png
+expect "sweep plot wrong file" 1 "" "plot_sweep.sh: $T/h.csv: not a per-run CSV (expected the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- scripts/plot_sweep.sh -o $T/s.png $T/h.csv
+
 # the article's three runs, shortened to 3 epochs
 MLPTRAIN=$M scripts/compare_activations.sh --epochs 3 --plot --dir $T/cmp >$T/table.txt 2>$T/table.err
 check "compare exit" [ $? = 0 ]

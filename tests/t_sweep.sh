@@ -42,16 +42,28 @@ tanh/uniform:0:1/uniform:0:1        3  0.497  0.021  0.445-0.548    0.490  0.480
 relu/he_uniform/glorot_uniform      3  0.467  0.023  0.409-0.524    0.480  0.440  0.480        1/3                  0.460
 relu6/he_uniform/glorot_uniform     3  0.467  0.023  0.409-0.524    0.480  0.440  0.480        1/3                  0.460
 
-Differences in test accuracy, two-sided tests: Welch's t-test (unequal
+Differences in test accuracy, two-sided tests at the 0.05 level, without
+correction for multiple comparisons.  Unpaired: Welch's t-test (unequal
 variances) and Mann-Whitney U (normal approximation, tie and continuity
-corrected); significant means p < 0.05 in both, without correction for
-multiple comparisons:
+corrected), significant when both are.  Paired by seed (runs with the same
+seed start from the same random draws): Wilcoxon signed-rank test of the
+per-seed differences (zero differences dropped, normal approximation, tie
+corrected).
 
-tanh/uniform:0:1/uniform:0:1 vs relu/he_uniform/glorot_uniform: mean difference +0.030; Welch t = 1.67, df = 4.0, p = 0.171; Mann-Whitney U = 8.0, p = 0.164: not significant
-tanh/uniform:0:1/uniform:0:1 vs relu6/he_uniform/glorot_uniform: mean difference +0.030; Welch t = 1.67, df = 4.0, p = 0.171; Mann-Whitney U = 8.0, p = 0.164: not significant
-relu/he_uniform/glorot_uniform vs relu6/he_uniform/glorot_uniform: mean difference +0.000; Welch t = 0.00, df = 4.0, p = 1.000; Mann-Whitney U = 4.5, p = 1.000: not significant" "" -- cat $T/sum.txt
-check "summary mentions both tests" grep -q "Welch's t-test (unequal" $T/sum.txt
+tanh/uniform:0:1/uniform:0:1 vs relu/he_uniform/glorot_uniform: mean difference +0.030
+  unpaired: Welch t = 1.67, df = 4.0, p = 0.171; Mann-Whitney U = 8.0, p = 0.164: not significant
+  paired by seed (3 seeds: first higher 2, lower 0, equal 1): Wilcoxon signed-rank W = 0.0, p = 0.180: too few differing pairs to tell
+
+tanh/uniform:0:1/uniform:0:1 vs relu6/he_uniform/glorot_uniform: mean difference +0.030
+  unpaired: Welch t = 1.67, df = 4.0, p = 0.171; Mann-Whitney U = 8.0, p = 0.164: not significant
+  paired by seed (3 seeds: first higher 2, lower 0, equal 1): Wilcoxon signed-rank W = 0.0, p = 0.180: too few differing pairs to tell
+
+relu/he_uniform/glorot_uniform vs relu6/he_uniform/glorot_uniform: mean difference +0.000
+  unpaired: Welch t = 0.00, df = 4.0, p = 1.000; Mann-Whitney U = 4.5, p = 1.000: not significant
+  paired by seed (3 seeds: first higher 0, lower 0, equal 3): Wilcoxon signed-rank W = 0.0, p = 1.000: too few differing pairs to tell" "" -- cat $T/sum.txt
+check "summary mentions the tests" grep -q "Welch's t-test (unequal" $T/sum.txt
 check "summary has 3 pairs" [ "$(grep -c ' vs ' $T/sum.txt)" = 3 ]
+check "each pair paired by seed" [ "$(grep -c '^  paired by seed (3 seeds' $T/sum.txt)" = 3 ]
 
 # summarize reads the rows back from two files (as from two machines).
 head -n 5 $T/runs.csv >$T/part1.csv
@@ -86,7 +98,9 @@ b,relu6,4,0.7,0.71,0.4,0.45,0,500,0.1,ok
 b,relu6,5,0.5,0.5,0.69,0.69,0,500,0.1,ok
 b,relu6,6,nan,nan,nan,nan,0,17,0.1,nonfinite
 ROWS
-# mean, sd, CI, Welch and Mann-Whitney values: tests/test_stats.c (scipy)
+# mean, sd, CI, Welch and Mann-Whitney values: tests/test_stats.c (scipy);
+# paired by seed 1-5, d = .31 -.04 .35 -.19 .26: ranks of |d| 4 1 5 2 3,
+# W = R- = 3, z = (3 - 7.5) / sqrt(5*6*11/24), p = 2*Phi(-1.2136) = 0.225
 expect "summarize known rows" 0 "Test accuracy per configuration (95% CI: t interval for the mean;
 collapsed: the final model predicts one class for every row):
 
@@ -95,12 +109,17 @@ a          6  0.643  0.166  0.469-0.818    0.640  0.480  0.830        3/6       
 b          5  0.538  0.098  0.417-0.659    0.500  0.480  0.710        3/5                  0.605
 note: b: 1 run(s) diverged (status nonfinite), left out
 
-Differences in test accuracy, two-sided tests: Welch's t-test (unequal
+Differences in test accuracy, two-sided tests at the 0.05 level, without
+correction for multiple comparisons.  Unpaired: Welch's t-test (unequal
 variances) and Mann-Whitney U (normal approximation, tie and continuity
-corrected); significant means p < 0.05 in both, without correction for
-multiple comparisons:
+corrected), significant when both are.  Paired by seed (runs with the same
+seed start from the same random draws): Wilcoxon signed-rank test of the
+per-seed differences (zero differences dropped, normal approximation, tie
+corrected).
 
-a vs b: mean difference +0.105; Welch t = 1.30, df = 8.2, p = 0.227; Mann-Whitney U = 20.5, p = 0.349: not significant" "" -- $M summarize $T/known.csv
+a vs b: mean difference +0.105
+  unpaired: Welch t = 1.30, df = 8.2, p = 0.227; Mann-Whitney U = 20.5, p = 0.349: not significant
+  paired by seed (5 seeds: first higher 3, lower 2, equal 0): Wilcoxon signed-rank W = 3.0, p = 0.225: too few differing pairs to tell" "" -- $M summarize $T/known.csv
 
 # Messages and exit statuses.
 expect "seeds reversed" 2 "" "mlptrain sweep: --seeds: 5-1: range A-B with A > B (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 5-1

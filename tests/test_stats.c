@@ -3,6 +3,7 @@
  *   m = x.mean(); s = x.std(ddof=1); h = scipy.stats.t.ppf(0.975, n-1)*s/sqrt(n)
  *   scipy.stats.ttest_ind(a, b, equal_var=False)
  *   scipy.stats.mannwhitneyu(a, b, alternative="two-sided", method="asymptotic")
+ *   scipy.stats.wilcoxon(d, zero_method="wilcox", correction=False, method="approx")
  * (the commands are in docs/README-issue3.md, "How the statistics are checked"). */
 #include <math.h>
 
@@ -105,10 +106,32 @@ static void test_mwu(void)
     CHECK(isnan(m.p));
 }
 
+static void test_wilcoxon(void)
+{
+    /* paired differences with zeros (dropped) and ties in |d| */
+    double d[] = {0.03, -0.01, 0.0, 0.05, 0.03, -0.02, 0.0, 0.04, 0.01, -0.03, 0.03, 0.06};
+    stats_wilcoxon w;
+    CHECK(stats_wilcoxon_signed_rank(d, 12, &w) == MLP_OK);
+    CHECK(w.n == 10);
+    CHECK(w.w == 10.0);
+    CHECK_NEAR(w.p, 0.07239207373879514, 1e-12);
+    /* by hand: ranks 1..6, R- = 6, R+ = 15; no ties */
+    double e[] = {1, 2, 3, 4, 5, -6};
+    CHECK(stats_wilcoxon_signed_rank(e, 6, &w) == MLP_OK);
+    CHECK(w.w == 6.0);
+    CHECK_NEAR(w.z, (6 - 10.5) / sqrt(6 * 7 * 13 / 24.0), 1e-15);
+    CHECK_NEAR(w.p, 0.3454475304692257, 1e-12);
+    /* all pairs equal: nothing to test */
+    double z[] = {0, 0, 0};
+    CHECK(stats_wilcoxon_signed_rank(z, 3, &w) == MLP_OK);
+    CHECK(w.n == 0 && w.p == 1);
+}
+
 int main(void)
 {
     test_summary();
     test_welch();
     test_mwu();
+    test_wilcoxon();
     return check_done("stats");
 }
