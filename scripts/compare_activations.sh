@@ -9,9 +9,13 @@
 #
 # Usage: scripts/compare_activations.sh [--plot] [--dir DIR] [--seed S] [--epochs N]
 #   --plot     also write DIR/ACT.png (train and test accuracy per epoch, as
-#              the article's figure) and DIR/test_accuracy.png (the three
-#              test curves overlaid); needs gnuplot (Debian gnuplot-nox)
-#   --dir DIR  where the history CSVs (ACT.csv) and PNGs go [compare]
+#              the article's figure), DIR/test_accuracy.png (the three test
+#              curves overlaid) and DIR/ACT_boundary.png (what each model
+#              learned: p over the input square, the p = 0.5 boundary and
+#              the data); needs gnuplot (Debian gnuplot-nox)
+#   --dir DIR  where the history CSVs (ACT.csv), per-run rows
+#              (ACT.result.csv), grids (ACT.grid.csv), data.csv and PNGs go
+#              [compare]
 #   --seed S   --seed of the runs [1]
 #   --epochs N --epochs of the runs [500]
 # MLPTRAIN names the binary [the mlptrain next to scripts/, else on PATH].
@@ -42,16 +46,22 @@ for act in tanh relu relu6; do
     *) init="--init he_uniform --out-init glorot_uniform" ;;
     esac
     # shellcheck disable=SC2086  # $init is two options on purpose
+    grid=
+    [ $plot = 1 ] && grid="--grid $dir/$act.grid.csv --dump-data $dir/data.csv"
+    # shellcheck disable=SC2086  # $init and $grid are options on purpose
     "$MLPTRAIN" --act $act $init --layers 11 --units 5 --epochs "$epochs" --seed "$seed" \
-        --quiet --csv "$dir/$act.csv" --result "$dir/$act.result.csv" >/dev/null
+        --quiet --csv "$dir/$act.csv" --result "$dir/$act.result.csv" $grid >/dev/null
     tail -n 1 "$dir/$act.result.csv" | awk -F, -v act=$act '{
         printf "%-10s  %9.3f  %8.3f  %9s  %7.2f\n", act, $4, $5, ($8 == 1 ? "yes" : "no"), $10 }'
 done
 if [ $plot = 1 ]; then
     for act in tanh relu relu6; do
         "$here/plot_history.sh" -t "$act (seed $seed)" -o "$dir/$act.png" "$dir/$act.csv"
+        test_acc=$(tail -n 1 "$dir/$act.result.csv" | cut -d, -f5)
+        "$here/plot_boundary.sh" -t "$act (seed $seed): test accuracy $test_acc" \
+            -o "$dir/${act}_boundary.png" "$dir/$act.grid.csv" "$dir/data.csv"
     done
     "$here/plot_compare.sh" -t "test accuracy per epoch (seed $seed)" -o "$dir/test_accuracy.png" \
         tanh="$dir/tanh.csv" relu="$dir/relu.csv" relu6="$dir/relu6.csv"
-    echo "wrote $dir/tanh.png $dir/relu.png $dir/relu6.png $dir/test_accuracy.png" >&2
+    echo "wrote $dir/{tanh,relu,relu6}.png, $dir/test_accuracy.png, $dir/{tanh,relu,relu6}_boundary.png" >&2
 fi

@@ -46,6 +46,6 @@ tanh            0.508     0.490         no
 relu            0.506     0.470         no
 relu6           0.506     0.470         no" ]
 check "compare rows = single runs" [ "$($M --act tanh --init uniform:0:1 --out-init uniform:0:1 --epochs 3 --quiet)" = "Train: 0.508, Test: 0.490" ]
-for f in tanh relu relu6 test_accuracy; do check "compare $f.png" is_png $T/cmp/$f.png; done
+for f in tanh relu relu6 test_accuracy tanh_boundary relu_boundary relu6_boundary; do check "compare $f.png" is_png $T/cmp/$f.png; done
 
 finish plots
