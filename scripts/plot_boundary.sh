@@ -1,6 +1,7 @@
 #!/bin/sh
 # Draw what a model learned: its probability of class 1 as a heat map, the
-# decision boundary (p = 0.5) as a black line, and the data on top
+# decision boundary (p = 0.5) as a black line (none when the model predicts
+# one class everywhere), and the data on top
 # (training rows as filled dots, test rows as open circles, coloured by
 # label).
 #   mlptrain --act relu6 --grid grid.csv --dump-data data.csv
@@ -47,13 +48,22 @@ touch "$work/train.dat" "$work/test.dat"
 ranges=$(awk -F, 'NR == 2 { x0 = $1; y0 = $2 } NR > 2 && $1 == x0 && !dy { dy = $2 - y0 }
     NR > 1 { x1 = $1; y1 = $2 } END { n = sqrt(NR - 1); dx = (x1 - x0) / (n - 1); if (!dy) dy = dx
     printf "set xrange [%.17g:%.17g]; set yrange [%.17g:%.17g]", x0 - dx / 2, x1 + dx / 2, y0 - dy / 2, y1 + dy / 2 }' "$grid")
-gnuplot <<GP
+# a model that predicts one class everywhere has no boundary to draw
+if awk 'NF == 3 { lo = lo == "" || $3 < lo ? $3 : lo; hi = hi == "" || $3 > hi ? $3 : hi }
+        END { exit !(lo <= 0.5 && hi > 0.5) }' "$work/grid.dat"; then
+    boundary="'$work/contour.dat' using 1:2 with lines lw 2 lc rgb 'black' title 'p = 0.5',"
+else
+    boundary=
+fi
+[ -n "$boundary" ] && gnuplot <<GP
 set contour base
 set cntrparam levels discrete 0.5
 unset surface
 set table '$work/contour.dat'
 splot '$work/grid.dat' using 1:2:3 with lines
 unset table
+GP
+gnuplot <<GP
 set terminal pngcairo size 560,500 font 'sans,10'
 set output '$work/out.png'
 set title '$title' noenhanced
@@ -67,7 +77,7 @@ set cblabel 'p(class 1)'
 set key below horizontal
 set style fill transparent solid 1.0 noborder
 plot '$work/grid.dat' using 1:2:3 with image notitle, \
-     '$work/contour.dat' using 1:2 with lines lw 2 lc rgb 'black' title 'p = 0.5', \
+     $boundary \
      '$work/train.dat' using 1:(\$3 == 0 ? \$2 : 1/0) with points pt 7 ps 0.5 lc rgb '#1f3f8f' title 'train, class 0', \
      '$work/train.dat' using 1:(\$3 == 1 ? \$2 : 1/0) with points pt 7 ps 0.5 lc rgb '#8f1f1f' title 'train, class 1', \
      '$work/test.dat' using 1:(\$3 == 0 ? \$2 : 1/0) with points pt 6 ps 0.9 lw 1.5 lc rgb '#1f3f8f' title 'test, class 0', \

@@ -59,6 +59,7 @@ set title '$title' noenhanced
 set xlabel 'epoch'
 set ylabel '$ylabel'
 set key below horizontal noenhanced
+set bmargin 5
 set grid
 plot $plots
 GP

@@ -54,6 +54,7 @@ set title '$title' noenhanced
 set xlabel 'epoch'
 set ylabel 'accuracy'
 set key below horizontal
+set bmargin 5
 set grid
 plot $plots
 GP

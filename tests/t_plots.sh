@@ -31,6 +31,10 @@ expect "overlay needs val" 1 "" "plot_compare.sh: $T/notest.csv: no column val_a
 $M --epochs 5 --quiet --grid $T/grid.csv --grid-size 11 --dump-data $T/data.csv >/dev/null
 expect "boundary" 0 "" "" -- scripts/plot_boundary.sh -t "5 epochs" -o $T/b.png $T/grid.csv $T/data.csv
 check "boundary PNG" is_png $T/b.png
+# a collapsed model: p on one side of 0.5 everywhere, no boundary to draw
+awk -F, 'NR == 1 { print; next } { print $1 "," $2 ",0.3" }' $T/grid.csv >$T/flat.csv
+expect "constant grid" 0 "" "" -- scripts/plot_boundary.sh -o $T/flat.png $T/flat.csv $T/data.csv
+check "constant grid PNG" is_png $T/flat.png
 expect "boundary wrong file" 1 "" "plot_boundary.sh: $T/h.csv: not a grid CSV (expected the header x1,x2,p of mlptrain --grid)" -- scripts/plot_boundary.sh -o $T/b.png $T/h.csv $T/data.csv
 
 $M sweep --seeds 1-4 --epochs 2 --act relu,tanh --out $T/runs.csv >/dev/null 2>&1
