@@ -39,7 +39,9 @@ for s in "$out" "$title"; do
 done
 command -v gnuplot >/dev/null || { echo "$prog: gnuplot not found (Debian: apt-get install gnuplot-nox)" >&2; exit 1; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# the PNG is written next to OUT and renamed into place: all or nothing
+tmp=$out.tmp.$$.png
+trap 'rm -rf "$work" "$tmp"' EXIT
 # gnuplot's contouring wants the grid as scans separated by blank lines
 awk -F, 'NR > 1 { if (NR > 2 && $1 != last) print ""; print $1, $2, $3; last = $1 }' "$grid" >"$work/grid.dat"
 awk -F, -v n="$ntrain" 'NR > 1 { print $1, $2, $3 > ((NR - 1 <= n) ? "'"$work"'/train.dat" : "'"$work"'/test.dat") }' "$data"
@@ -65,7 +67,7 @@ unset table
 GP
 gnuplot <<GP
 set terminal pngcairo size 560,500 font 'sans,10'
-set output '$work/out.png'
+set output '$tmp'
 set title '$title' noenhanced
 set xlabel 'x1'
 set ylabel 'x2'
@@ -83,4 +85,4 @@ plot '$work/grid.dat' using 1:2:3 with image notitle, \
      '$work/test.dat' using 1:(\$3 == 0 ? \$2 : 1/0) with points pt 6 ps 0.9 lw 1.5 lc rgb '#1f3f8f' title 'test, class 0', \
      '$work/test.dat' using 1:(\$3 == 1 ? \$2 : 1/0) with points pt 6 ps 0.9 lw 1.5 lc rgb '#8f1f1f' title 'test, class 1'
 GP
-mv -f "$work/out.png" "$out"
+mv -f "$tmp" "$out"

@@ -32,7 +32,9 @@ done
 case $out$title in *\'*|*\\*) echo "$prog: quotes and backslashes are not supported in names" >&2; exit 2 ;; esac
 command -v gnuplot >/dev/null || { echo "$prog: gnuplot not found (Debian: apt-get install gnuplot-nox)" >&2; exit 1; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# the PNG is written next to OUT and renamed into place: all or nothing
+tmp=$out.tmp.$$.png
+trap 'rm -rf "$work" "$tmp"' EXIT
 # config index (order of first appearance), a fixed jitter, test accuracy
 awk -F, -v dir="$work" '
     $0 == "'"$header"'" || /^#/ || $11 != "ok" { next }
@@ -52,7 +54,7 @@ n=$(cat "$work/n.txt")
 tics=$(cat "$work/tics.txt")
 gnuplot <<GP
 set terminal pngcairo size 640,480 font 'sans,10'
-set output '$work/out.png'
+set output '$tmp'
 set title '$title' noenhanced
 set ylabel 'test accuracy'
 set xrange [0.4:$n + 0.6]
@@ -64,4 +66,4 @@ plot '$work/points.dat' using 1:(\$3 == 0 ? \$2 : 1/0) with points pt 7 ps 0.6 l
      '$work/points.dat' using 1:(\$3 == 1 ? \$2 : 1/0) with points pt 7 ps 0.6 lc rgb '#c04040' title 'collapsed', \
      '$work/means.dat' using 1:2:(0.35) with xerrorbars pt -1 lw 2.5 lc rgb 'black' title 'mean'
 GP
-mv -f "$work/out.png" "$out"
+mv -f "$tmp" "$out"

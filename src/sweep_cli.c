@@ -60,7 +60,7 @@ void sweep_cli_usage(FILE *f)
 "                     collapsed,epochs_run,seconds,status)\n"
 "  --emit-jobs        print one mlptrain command per run instead of running:\n"
 "                     each prints its CSV row; for GNU parallel, e.g.\n"
-"                       mlptrain sweep --emit-jobs | parallel > runs.csv\n"
+"                       mlptrain sweep --emit-jobs | parallel -k > runs.csv\n"
 "                       mlptrain summarize runs.csv\n"
 "  -h, --help         this help\n"
 "Any training option of mlptrain (--epochs, --layers, --init, --lr, ...)\n"
