@@ -10,6 +10,7 @@
 
 #define PROG "mlptrain sweep"
 #define MAX_FWD 256
+#define SHORTOPTS ":hvqV"
 
 enum { S_SEEDS = 1000, S_ACT, S_ARTICLE, S_JOBS, S_OUT, S_EMIT };
 
@@ -253,9 +254,9 @@ int sweep_cli_parse(int argc, char **argv, sweep_options *o, char *err)
     int c, idx;
     o->jobs = sweep_default_jobs();
     opterr = 0;
-    optind = 1;
+    optind = 0; /* as cli_parse: also forget a half-read cluster of an earlier call */
     fwd[n_fwd++] = "mlptrain";
-    while ((c = getopt_long(argc, argv, ":hvqV", all, &idx)) != -1) {
+    while ((c = getopt_long(argc, argv, SHORTOPTS, all, &idx)) != -1) {
         switch (c) {
         case S_SEEDS:
             seeds_arg = optarg;
@@ -283,11 +284,8 @@ int sweep_cli_parse(int argc, char **argv, sweep_options *o, char *err)
         case 'h':
             return CLI_HELP;
         case ':':
-            mlp_seterr(err, PROG ": %s: missing value (see mlptrain sweep --help)", argv[optind - 1]);
-            sweep_options_free(o);
-            return MLP_EINVAL;
         case '?':
-            mlp_seterr(err, PROG ": %s: unknown option (see mlptrain sweep --help)", argv[optind - 1]);
+            parse_option_error(err, PROG, SHORTOPTS, all, c, argv);
             sweep_options_free(o);
             return MLP_EINVAL;
         }

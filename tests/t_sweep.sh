@@ -132,6 +132,10 @@ expect "jobs 0" 2 "" "mlptrain sweep: --jobs: 0: out of range (allowed 1..1024)"
 expect "article-init with --init" 2 "" "mlptrain sweep: --article-init and --init/--out-init contradict each other; give one" -- $M sweep --article-init --init zeros
 expect "training option checked" 2 "" "mlptrain: --epochs: x: not a whole number (allowed 0..100000000)" -- $M sweep --epochs x
 expect "unknown sweep option" 2 "" "mlptrain sweep: --bogus: unknown option (see mlptrain sweep --help)" -- $M sweep --bogus
+expect "ambiguous option" 2 "" "mlptrain sweep: --see: ambiguous option (could be --seeds, --seed)" -- $M sweep --see 1
+expect "missing value" 2 "" "mlptrain sweep: --jobs: missing value (see mlptrain sweep --help)" -- $M sweep --jobs
+expect "-v refused" 2 "" "mlptrain sweep: --verbose: not for a sweep: per-epoch lines of parallel runs would interleave" -- $M sweep -v
+expect "positional argument" 2 "" "mlptrain sweep: runs.csv: unexpected argument (options only; see mlptrain sweep --help)" -- $M sweep runs.csv
 expect "summarize nothing" 2 "" "mlptrain summarize: no files given (usage: mlptrain summarize FILE...; - is stdin)" -- $M summarize
 expect "summarize missing file" 1 "" "mlptrain summarize: $T/none.csv: cannot open: No such file or directory" -- $M summarize $T/none.csv
 printf 'config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status\na,relu,1,0.8,0.79,0.4\n' >$T/short.csv
