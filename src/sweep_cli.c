@@ -228,16 +228,24 @@ void sweep_options_free(sweep_options *o)
     o->n_fwd = 0;
 }
 
+static int parse(int argc, char **argv, struct option *all, sweep_options *o, char *err);
+
 int sweep_cli_parse(int argc, char **argv, sweep_options *o, char *err)
 {
     memset(o, 0, sizeof *o);
     /* sweep options first, then the training options they do not shadow */
     const struct option *train = cli_options();
-    struct option all[N_SWEEP_OPTS + 64];
-    size_t n_all = 0;
+    size_t n_train = 0, n_all = 0;
+    while (train[n_train].name)
+        n_train++;
+    struct option *all = malloc((N_SWEEP_OPTS + n_train + 1) * sizeof *all);
+    if (all == NULL) {
+        mlp_seterr(err, PROG ": out of memory");
+        return MLP_EINVAL;
+    }
     for (size_t i = 0; i < N_SWEEP_OPTS; i++)
         all[n_all++] = sweep_opts[i];
-    for (size_t i = 0; train[i].name && n_all < sizeof all / sizeof all[0] - 1; i++) {
+    for (size_t i = 0; i < n_train; i++) {
         int shadowed = 0;
         for (size_t j = 0; j < N_SWEEP_OPTS; j++)
             shadowed |= strcmp(train[i].name, sweep_opts[j].name) == 0;
@@ -245,7 +253,15 @@ int sweep_cli_parse(int argc, char **argv, sweep_options *o, char *err)
             all[n_all++] = train[i];
     }
     all[n_all] = (struct option){NULL, 0, NULL, 0};
+    int st = parse(argc, argv, all, o, err);
+    free(all);
+    return st;
+}
 
+/* The options of argv, with all = the sweep's options and the training
+ * options they do not shadow. */
+static int parse(int argc, char **argv, struct option *all, sweep_options *o, char *err)
+{
     char *fwd[MAX_FWD + 8];
     int n_fwd = 0, init_given = 0;
     const char *acts_arg = "tanh,relu,relu6", *seeds_arg = "1-100";
