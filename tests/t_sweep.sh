@@ -159,4 +159,9 @@ check "dumped data rows" [ "$(wc -l <$T/data.csv)" = 601 ]
 # the dumped data repeats the run: training rows first, already scaled
 expect "dumped data repeats the run" 0 "Train: 0.834, Test: 0.760" "" -- $M --data $T/data.csv --train 500 --epochs 60 --seed 3 --quiet
 
+# the benchmark script runs (its numbers are measurements, not checked)
+MLPTRAIN=$M scripts/bench_sweep.sh 1-2 --epochs 2 >$T/bench.txt 2>&1
+check "bench_sweep runs" [ $? = 0 ]
+check "bench_sweep reports both" [ "$(grep -c '^  --jobs .*     6 runs .* runs in flight$' $T/bench.txt)" = 2 ]
+
 finish sweep
