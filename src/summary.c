@@ -220,6 +220,11 @@ int summary_print(const summary *s, FILE *f)
     for (size_t x = 0; x < s->n; x++)
         for (size_t y = x + 1; y < s->n; y++) {
             const summary_group *a = &s->g[x], *b = &s->g[y];
+            if (a->runs < 2 || b->runs < 2) {
+                fprintf(f, "\n%s vs %s: fewer than 2 runs on a side: no test\n", a->config,
+                        b->config);
+                continue;
+            }
             stats_welch wt;
             stats_mwu mw;
             stats_welch_test(a->acc, a->runs, b->acc, b->runs, &wt);

@@ -121,6 +121,19 @@ a vs b: mean difference +0.105
   unpaired: Welch t = 1.30, df = 8.2, p = 0.227; Mann-Whitney U = 20.5, p = 0.349: not significant
   paired by seed (5 seeds: first higher 3, lower 2, equal 0): Wilcoxon signed-rank W = 3.0, p = 0.225: too few differing pairs to tell" "" -- $M summarize $T/known.csv
 
+# Diverged runs: kept as rows with status nonfinite, left out of the
+# statistics, and the sweep still succeeds.
+$M sweep --act linear,relu --seeds 1-2 --lr 100 --epochs 5 --out $T/nf.csv >$T/nf.txt 2>/dev/null
+check "diverged sweep exit" [ $? = 0 ]
+check "diverged rows" [ "$(cut -d, -f1-10 $T/nf.csv | grep -c '^linear/glorot_uniform/glorot_uniform,linear,[12],nan,nan,nan,nan,0,0,')" = 2 ]
+check "diverged note" grep -qx "note: linear/glorot_uniform/glorot_uniform: 2 run(s) diverged (status nonfinite), left out" $T/nf.txt
+check "no test without runs" grep -qx "linear/glorot_uniform/glorot_uniform vs relu/he_uniform/glorot_uniform: fewer than 2 runs on a side: no test" $T/nf.txt
+$M --act linear --lr 100 --epochs 5 --quiet --result - >$T/nf1.csv 2>$T/nf1.err
+check "single diverged run fails" [ $? = 1 ]
+check "single diverged run writes its row" [ "$(sed 's/,[0-9.]*,nonfinite$/,S,nonfinite/' $T/nf1.csv)" = "config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status
+linear/glorot_uniform/glorot_uniform,linear,1,nan,nan,nan,nan,0,0,S,nonfinite" ]
+check "single diverged run says why" [ "$(cat $T/nf1.err)" = "mlptrain: the loss became NaN in epoch 1 of 5 (batch 4 of 16); try a smaller --lr" ]
+
 # Messages and exit statuses.
 expect "seeds reversed" 2 "" "mlptrain sweep: --seeds: 5-1: range A-B with A > B (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 5-1
 expect "seeds repeated" 2 "" "mlptrain sweep: --seeds: 1-3,2: a seed is repeated (its runs would be identical) (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 1-3,2
