@@ -42,6 +42,10 @@ static int fill_group(const run_list *rows, summary_group *g, char *err)
                        g->config);
             return MLP_EINVAL;
         }
+        if (g->runs == 0 || r->epochs_run < g->epochs_min)
+            g->epochs_min = r->epochs_run;
+        if (g->runs == 0 || r->epochs_run > g->epochs_max)
+            g->epochs_max = r->epochs_run;
         g->seed[g->runs] = r->seed;
         g->acc[g->runs++] = r->test_acc;
         if (r->collapsed)
@@ -204,10 +208,14 @@ int summary_print(const summary *s, FILE *f)
                 g->runs, f3(c, g->test.mean), f3(d, g->test.sd), ci, f3(e, g->test.median),
                 f3(h, g->test.min), f3(i, g->test.max), col, f3(j, g->learned_mean));
     }
-    for (size_t k = 0; k < s->n; k++)
+    for (size_t k = 0; k < s->n; k++) {
         if (s->g[k].diverged)
             fprintf(f, "note: %s: %zu run(s) diverged (status nonfinite), left out\n", s->g[k].config,
                     s->g[k].diverged);
+        if (s->g[k].epochs_min != s->g[k].epochs_max)
+            fprintf(f, "note: %s: runs of %lu to %lu epochs: rows of runs with different settings "
+                       "mixed?\n", s->g[k].config, s->g[k].epochs_min, s->g[k].epochs_max);
+    }
     if (s->n < 2)
         return MLP_OK;
     fprintf(f, "\nDifferences in test accuracy, two-sided tests at the 0.05 level, without\n"

@@ -15,6 +15,8 @@ typedef struct {
     const char *config;    /* points into the rows */
     size_t runs;           /* rows with status ok */
     size_t diverged;       /* rows with status nonfinite (left out of the statistics) */
+    unsigned long epochs_min, epochs_max; /* epochs_run of the ok runs: they differ when rows
+                                             of runs with different --epochs were mixed */
     size_t collapsed;
     stats_summary test;    /* test accuracy of the ok runs */
     double learned_mean;   /* mean test accuracy of the runs that did not collapse; NAN if none */

@@ -121,6 +121,12 @@ a vs b: mean difference +0.105
   unpaired: Welch t = 1.30, df = 8.2, p = 0.227; Mann-Whitney U = 20.5, p = 0.349: not significant
   paired by seed (5 seeds: first higher 3, lower 2, equal 0): Wilcoxon signed-rank W = 3.0, p = 0.225: too few differing pairs to tell" "" -- $M summarize $T/known.csv
 
+# Rows of sweeps with different --epochs under one config: said, not hidden.
+$M sweep --seeds 1-2 --act relu --epochs 3 --out $T/e3.csv >/dev/null 2>&1
+$M sweep --seeds 3-4 --act relu --epochs 4 --out $T/e4.csv >/dev/null 2>&1
+$M summarize $T/e3.csv $T/e4.csv >$T/e34.txt
+check "mixed epochs noted" grep -qx "note: relu/he_uniform/glorot_uniform: runs of 3 to 4 epochs: rows of runs with different settings mixed?" $T/e34.txt
+
 # Diverged runs: kept as rows with status nonfinite, left out of the
 # statistics, and the sweep still succeeds.
 $M sweep --act linear,relu --seeds 1-2 --lr 100 --epochs 5 --out $T/nf.csv >$T/nf.txt 2>/dev/null
