@@ -17,7 +17,7 @@
 set -eu
 prog=plot_boundary.sh
 usage() { echo "usage: $prog -o OUT.png [-t TITLE] [-n TRAIN] GRID.csv DATA.csv" >&2; exit 2; }
-out= title='decision boundary' ntrain=500
+out='' title='decision boundary' ntrain=500
 while getopts o:t:n:h opt; do
     case $opt in
     o) out=$OPTARG ;;
@@ -27,7 +27,7 @@ while getopts o:t:n:h opt; do
     esac
 done
 shift $((OPTIND - 1))
-[ -n "$out" ] && [ $# = 2 ] || usage
+{ [ -n "$out" ] && [ $# = 2 ]; } || usage
 grid=$1 data=$2
 case $ntrain in ''|*[!0-9]*) echo "$prog: -n: $ntrain: not a whole number" >&2; exit 2 ;; esac
 [ "$(head -n 1 "$grid" 2>/dev/null)" = "x1,x2,p" ] ||

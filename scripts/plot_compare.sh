@@ -10,7 +10,7 @@
 set -eu
 prog=plot_compare.sh
 usage() { echo "usage: $prog -o OUT.png [-t TITLE] [-c COLUMN] LABEL=HISTORY.csv..." >&2; exit 2; }
-out= title= col=val_accuracy
+out='' title='' col=val_accuracy
 while getopts o:t:c:h opt; do
     case $opt in
     o) out=$OPTARG ;;
@@ -20,7 +20,7 @@ while getopts o:t:c:h opt; do
     esac
 done
 shift $((OPTIND - 1))
-[ -n "$out" ] && [ $# -ge 1 ] || usage
+{ [ -n "$out" ] && [ $# -ge 1 ]; } || usage
 case $col in
 accuracy|loss|val_accuracy|val_loss) ;;
 *) echo "$prog: -c: $col: unknown column (allowed accuracy, loss, val_accuracy, val_loss)" >&2; exit 2 ;;

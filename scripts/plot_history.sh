@@ -12,7 +12,7 @@
 set -eu
 prog=plot_history.sh
 usage() { echo "usage: $prog [-t TITLE] [-o OUT.png] HISTORY.csv" >&2; exit 2; }
-title= out=
+title='' out=''
 while getopts t:o:h opt; do
     case $opt in
     t) title=$OPTARG ;;

@@ -14,7 +14,7 @@
 set -eu
 prog=plot_sweep.sh
 usage() { echo "usage: $prog -o OUT.png [-t TITLE] RUNS.csv..." >&2; exit 2; }
-out= title='test accuracy per run'
+out='' title='test accuracy per run'
 while getopts o:t:h opt; do
     case $opt in
     o) out=$OPTARG ;;
@@ -23,7 +23,7 @@ while getopts o:t:h opt; do
     esac
 done
 shift $((OPTIND - 1))
-[ -n "$out" ] && [ $# -ge 1 ] || usage
+{ [ -n "$out" ] && [ $# -ge 1 ]; } || usage
 header=config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status
 for f; do
     [ "$(head -n 1 "$f" 2>/dev/null)" = "$header" ] ||
