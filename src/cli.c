@@ -98,8 +98,8 @@ void cli_usage(FILE *f)
 {
     fprintf(f,
 "Usage: mlptrain [OPTION]...\n"
-"   or: mlptrain sweep [SWEEP OPTION]... [OPTION]...  (many seeds; see sweep --help)\n"
-"   or: mlptrain summarize FILE...                    (statistics of per-run rows)\n"
+"   or: mlptrain sweep [SWEEP OPTION]... [OPTION]...   (see mlptrain sweep --help)\n"
+"   or: mlptrain summarize FILE...                 (see mlptrain summarize --help)\n"
 "Train a dense network with SGD + momentum on the two-circles problem (or a CSV)\n"
 "as Keras's model.fit does, and print \"Train: ACC, Test: ACC\".\n"
 "\n"
@@ -139,7 +139,8 @@ void cli_usage(FILE *f)
 "  --csv FILE         per-epoch history, Keras CSVLogger format\n"
 "                     (epoch,accuracy,loss,val_accuracy,val_loss); - is stdout\n"
 "  -v, --verbose      one line per epoch on stderr\n"
-"  -q, --quiet        no settings line or notes on stderr (errors still)\n"
+"  -q, --quiet        no settings line, warnings or notes on stderr (errors are\n"
+"                     still printed)\n"
 "  --result FILE      the run's result as a per-run CSV row with its header\n"
 "                     (the format of mlptrain sweep --out); with -, it takes\n"
 "                     the place of the Train/Test line on stdout\n"
