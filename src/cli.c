@@ -98,8 +98,8 @@ void cli_usage(FILE *f)
 {
     fprintf(f,
 "Usage: mlptrain [OPTION]...\n"
-"   or: mlptrain sweep [SWEEP OPTION]... [OPTION]...   (see mlptrain sweep --help)\n"
-"   or: mlptrain summarize FILE...                 (see mlptrain summarize --help)\n"
+"   or: mlptrain sweep [SWEEP OPTION]... [OPTION]... (see mlptrain sweep --help)\n"
+"   or: mlptrain summarize FILE...               (see mlptrain summarize --help)\n"
 "Train a dense network with SGD + momentum on the two-circles problem (or a CSV)\n"
 "as Keras's model.fit does, and print \"Train: ACC, Test: ACC\".\n"
 "\n"
