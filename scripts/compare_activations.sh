@@ -57,7 +57,7 @@ done
 if [ $plot = 1 ]; then
     for act in tanh relu relu6; do
         "$here/plot_history.sh" -t "$act (seed $seed)" -o "$dir/$act.png" "$dir/$act.csv"
-        test_acc=$(tail -n 1 "$dir/$act.result.csv" | cut -d, -f5)
+        test_acc=$(tail -n 1 "$dir/$act.result.csv" | awk -F, '{ printf "%.3f", $5 }')
         "$here/plot_boundary.sh" -t "$act (seed $seed): test accuracy $test_acc" \
             -o "$dir/${act}_boundary.png" "$dir/$act.grid.csv" "$dir/data.csv"
     done
