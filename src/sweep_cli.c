@@ -263,7 +263,7 @@ int sweep_cli_parse(int argc, char **argv, sweep_options *o, char *err)
 static int parse(int argc, char **argv, struct option *all, sweep_options *o, char *err)
 {
     char *fwd[MAX_FWD + 8];
-    int n_fwd = 0, init_given = 0;
+    int n_fwd = 0, init_given = 0, jobs_given = 0;
     const char *acts_arg = "tanh,relu,relu6", *seeds_arg = "1-100";
     const char *why;
     unsigned long v;
@@ -287,6 +287,7 @@ static int parse(int argc, char **argv, struct option *all, sweep_options *o, ch
             if (parse_ulong(optarg, 1, 1024, &v, &why) != MLP_OK)
                 return bad(err, "--jobs", optarg, why, "1..1024");
             o->jobs = (unsigned)v;
+            jobs_given = 1;
             continue;
         case S_OUT:
             if (*optarg == '\0' || strcmp(optarg, "-") == 0)
@@ -331,6 +332,12 @@ static int parse(int argc, char **argv, struct option *all, sweep_options *o, ch
     if (optind < argc) {
         mlp_seterr(err, PROG ": %s: unexpected argument (options only; see mlptrain sweep --help)",
                    argv[optind]);
+        return MLP_EINVAL;
+    }
+    if (o->emit_jobs && (o->out_path || jobs_given)) {
+        mlp_seterr(err, PROG ": --emit-jobs and --%s contradict each other: %s",
+                   o->out_path ? "out" : "jobs",
+                   o->out_path ? "each emitted job prints its own row" : "GNU parallel's -j sets the jobs");
         return MLP_EINVAL;
     }
     if (o->article_init && init_given) {
