@@ -366,6 +366,12 @@ static int parse(int argc, char **argv, struct option *all, sweep_options *o, ch
             return MLP_EINVAL;
         }
     }
+    if (o->cfgs[0].data_path && strcmp(o->cfgs[0].data_path, "-") == 0) {
+        mlp_seterr(err, PROG ": --data: -: every run reads the data, stdin only once (allowed a "
+                   "file name)");
+        sweep_options_free(o);
+        return MLP_EINVAL;
+    }
     return CLI_RUN;
 }
 

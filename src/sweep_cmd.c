@@ -127,7 +127,7 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
         fprintf(stderr, "mlptrain sweep: %s\n", err);
         atomic_abort(af);
         af = NULL;
-        rc = 1;
+        rc = st == MLP_EINVAL ? 2 : 1; /* as a single run: a bad --data is a usage error */
     } else if (out.oom) {
         fprintf(stderr, "mlptrain sweep: out of memory for the rows\n");
         rc = 1;

@@ -157,6 +157,9 @@ expect "-v refused" 2 "" "mlptrain sweep: --verbose: not for a sweep: per-epoch 
 expect "positional argument" 2 "" "mlptrain sweep: runs.csv: unexpected argument (options only; see mlptrain sweep --help)" -- $M sweep runs.csv
 expect "emit-jobs with --out" 2 "" "mlptrain sweep: --emit-jobs and --out contradict each other: each emitted job prints its own row" -- $M sweep --emit-jobs --out r.csv
 expect "emit-jobs with --jobs" 2 "" "mlptrain sweep: --emit-jobs and --jobs contradict each other: GNU parallel's -j sets the jobs" -- $M sweep --emit-jobs --jobs 2
+expect "data from stdin" 2 "" "mlptrain sweep: --data: -: every run reads the data, stdin only once (allowed a file name)" -- $M sweep --data -
+expect "bad data file: usage error, as a single run" 2 "" "mlptrain sweep: 6 runs (3 configurations x 2 seeds) on 1 thread
+mlptrain sweep: seed 1, tanh/uniform:0:1/uniform:0:1: --data: $T/none.csv: cannot open: No such file or directory" -- $M sweep --article-init --seeds 1-2 --jobs 1 --data $T/none.csv
 expect "summarize nothing" 2 "" "mlptrain summarize: no files given (usage: mlptrain summarize FILE...; - is stdin)" -- $M summarize
 expect "summarize missing file" 1 "" "mlptrain summarize: $T/none.csv: cannot open: No such file or directory" -- $M summarize $T/none.csv
 printf 'config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status\na,relu,1,0.8,0.79,0.4\n' >$T/short.csv
