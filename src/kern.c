@@ -4,12 +4,18 @@
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
 static int use_avx2(void)
 {
-    static int cached = -1; /* one thread decides; a race only repeats the same test */
-    if (cached < 0) {
+    /* Threads of a sweep may ask at the same time: whoever comes first
+     * decides, the others may repeat the same test; relaxed atomics make
+     * that sharing defined (a plain int is a data race, ThreadSanitizer
+     * says so). */
+    static int cached = -1;
+    int c = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (c < 0) {
         __builtin_cpu_init();
-        cached = __builtin_cpu_supports("avx2") != 0;
+        c = __builtin_cpu_supports("avx2") != 0;
+        __atomic_store_n(&cached, c, __ATOMIC_RELAXED);
     }
-    return cached;
+    return c;
 }
 #else
 static int use_avx2(void) { return 0; }
