@@ -35,6 +35,11 @@ static const struct {
     {"grid-size", "train the seed of interest alone with --grid"},
     {"dump-data", "the data is the same for every run: use it on a single run"},
     {"verbose", "per-epoch lines of parallel runs would interleave"},
+    {"diag", "every run would write the same file: diagnose one seed alone"},
+    {"quant", "the sweep compares float accuracy: quantize one seed alone"},
+    {"quant-csv", "the sweep compares float accuracy: quantize one seed alone"},
+    {"save", "every run would write the same file: save one seed alone"},
+    {"load", "a saved model fixes the seed and the weights"},
     {"version", "use mlptrain --version"},
 };
 
@@ -66,8 +71,8 @@ void sweep_cli_usage(FILE *f)
 "  -h, --help         this help\n"
 "Any training option of mlptrain (--epochs, --layers, --init, --lr, ...)\n"
 "applies to every run, except --seed, --csv, --result, --grid, --grid-size,\n"
-"--dump-data and --verbose.  Progress (runs done, elapsed, time left) goes to\n"
-"stderr when it is a terminal.\n"
+"--dump-data, --verbose, --diag, --quant, --quant-csv, --save and --load.\n"
+"Progress (runs done, elapsed, time left) goes to stderr on a terminal.\n"
 "\n"
 "Exit status: 0 done; 1 runtime failure; 2 invalid usage; 130/143 interrupted\n"
 "(the runs that completed are summarized and written, marked partial).\n");

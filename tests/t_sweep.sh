@@ -146,6 +146,7 @@ expect "seeds repeated" 2 "" "mlptrain sweep: --seeds: 1-3,2: a seed is repeated
 expect "unknown act in list" 2 "" "mlptrain sweep: --act: tanh,foo: unknown activation \"foo\" (allowed tanh, relu, relu6, sigmoid, linear, leaky_relu, elu, selu, softplus, softsign, gelu, swish, hard_sigmoid)" -- $M sweep --act tanh,foo
 expect "--seed refused" 2 "" "mlptrain sweep: --seed: not for a sweep: a sweep takes --seeds" -- $M sweep --seed 3
 expect "--csv refused" 2 "" "mlptrain sweep: --csv: not for a sweep: every run would write the same file; per-run rows go to --out" -- $M sweep --csv h.csv
+expect "--save refused" 2 "" "mlptrain sweep: --save: not for a sweep: every run would write the same file: save one seed alone" -- $M sweep --save m.txt
 expect "--out -" 2 "" "mlptrain sweep: --out: -: the summary goes to stdout (allowed a file name)" -- $M sweep --out -
 expect "jobs 0" 2 "" "mlptrain sweep: --jobs: 0: out of range (allowed 1..1024)" -- $M sweep --jobs 0
 expect "article-init with --init" 2 "" "mlptrain sweep: --article-init and --init/--out-init contradict each other; give one" -- $M sweep --article-init --init zeros
@@ -173,6 +174,7 @@ relu6/he_uniform/glorot_uniform,relu6,2,0.504,0.48,0.6931425514024758,0.69317141
 check "quiet: nothing on stderr" [ ! -s $T/one.err ]
 expect "grid-size alone" 2 "" "mlptrain: --grid-size applies with --grid only; add --grid FILE" -- $M --grid-size 5
 expect "grid-size 1" 2 "" "mlptrain: --grid-size: 1: out of range (allowed 2..10000)" -- $M --grid-size 1 --grid g.csv
+expect "result and quant on stdout" 2 "" "mlptrain: --result - and --quant both write to stdout; give --result a file name" -- $M --result - --quant 8
 expect "two outputs on stdout" 2 "" "mlptrain: --result - and --grid - both write to stdout; give one a file name" -- $M --result - --grid -
 expect "grid run" 0 "Train: 0.834, Test: 0.760" "" -- $M --epochs 60 --seed 3 --quiet --grid $T/grid.csv --grid-size 5 --dump-data $T/data.csv
 check "grid rows" [ "$(wc -l <$T/grid.csv)" = 26 ]
