@@ -1,5 +1,5 @@
 #!/bin/sh
-# The scaling table of docs/README-issue4.md: time per run as one factor of
+# The scaling table of README.md ("Scaling"): time per run as one factor of
 # the article's run (relu6, 11 hidden layers of 5, 500 epochs, 600 samples,
 # 500/100 split, batch 32) changes at a time.  Prints a Markdown table:
 # median wall and CPU time, the work (GFLOP, counted as bench/bench.c does)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The plot scripts and scripts/compare_activations.sh: they run on the
 # files mlptrain writes and produce PNG files (the pictures themselves were
-# looked at by hand; see docs/README-issue3.md).
+# looked at by hand; see README.md, "Is ReLU6 better?").
 . tests/lib.sh
 M=./mlptrain
 T=$t_tmp

@@ -4,7 +4,7 @@
  *   scipy.stats.ttest_ind(a, b, equal_var=False)
  *   scipy.stats.mannwhitneyu(a, b, alternative="two-sided", method="asymptotic")
  *   scipy.stats.wilcoxon(d, zero_method="wilcox", correction=False, method="approx")
- * (the commands are in docs/README-issue3.md, "How the statistics are checked"). */
+ * (the commands are in README.md, "How the statistics are checked"). */
 #include <math.h>
 
 #include "check.h"
