@@ -112,6 +112,9 @@ int main(int argc, char **argv)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
+    /* the flag stops training after the batch; a write to a pipe that the
+     * signal interrupts must resume, not fail with EINTR and lose the history */
+    sa.sa_flags = SA_RESTART;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     if (argc > 1 && strcmp(argv[1], "predict") == 0)

@@ -13,7 +13,7 @@ D=$t_tmp
 stop_with() {
     sig=$1 want=$2
     out=$D/$sig.csv
-    $M --epochs 100000 --csv "$out" 2>"$D/$sig.err" >/dev/null &
+    $M --epochs 10000000 --csv "$out" 2>"$D/$sig.err" >/dev/null &
     pid=$!
     i=0
     while [ $i -lt 400 ]; do
@@ -32,12 +32,31 @@ stop_with() {
     # every row complete: epoch numbers 0..rows-1 in order, four numbers each
     bad=$(awk -F, 'NR > 1 && !/^#/ && (NF != 5 || $1 != NR - 2 || $5 == "")' "$out" | wc -l)
     check "$sig: every row complete and in order" [ "$bad" = 0 ]
-    check "$sig: one partial mark, last" [ "$(tail -n 1 "$out")" = "# partial: $rows of 100000 epochs complete; interrupted by SIG$sig in epoch $((rows + 1)) of 100000" ]
-    check "$sig: stderr says where it stopped" [ "$(tail -n 1 "$D/$sig.err")" = "mlptrain: interrupted by SIG$sig in epoch $((rows + 1)) of 100000" ]
+    check "$sig: one partial mark, last" [ "$(tail -n 1 "$out")" = "# partial: $rows of 10000000 epochs complete; interrupted by SIG$sig in epoch $((rows + 1)) of 10000000" ]
+    check "$sig: stderr says where it stopped" [ "$(tail -n 1 "$D/$sig.err")" = "mlptrain: interrupted by SIG$sig in epoch $((rows + 1)) of 10000000" ]
     check "$sig: no temporary file left" [ -z "$(ls "$D" | grep '\.tmp\.')" ]
 }
 stop_with INT 130
 stop_with TERM 143
+
+# The history on stdout through a pipe (--csv -): same rows, same mark.
+mkfifo "$D/fifo"
+cat "$D/fifo" >"$D/piped.csv" &
+reader=$!
+$M --epochs 10000000 --csv - >"$D/fifo" 2>/dev/null &
+pid=$!
+i=0
+while [ $i -lt 400 ] && [ "$(wc -l <"$D/piped.csv")" -lt 4 ]; do
+    sleep 0.05
+    i=$((i + 1))
+done
+kill -INT $pid
+wait $pid
+got=$?
+wait $reader
+rows=$(grep -c '^[0-9]' "$D/piped.csv")
+check "pipe: exit status $got, want 130" [ "$got" = 130 ]
+check "pipe: partial mark after $rows rows" [ "$(tail -n 1 "$D/piped.csv")" = "# partial: $rows of 10000000 epochs complete; interrupted by SIGINT in epoch $((rows + 1)) of 10000000" ]
 
 # A file size limit (ulimit -f, SIGXFSZ ignored): writes fail with EFBIG.
 echo OLD >"$D/limited.csv"
