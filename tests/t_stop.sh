@@ -8,6 +8,19 @@ M=./mlptrain
 C=./circles
 D=$t_tmp
 
+# A run that ignored its signal would make `wait` hang the suite: after 60 s
+# the watchdog kills it (and the test fails on its status).
+# (Its sleep goes when it does, and it holds no pipe of the test runner.)
+watch_dog() {
+    (
+        trap 'kill $s 2>/dev/null; exit 0' TERM
+        sleep 60 &
+        s=$!
+        wait $s && kill -KILL "$1" 2>/dev/null
+    ) </dev/null >/dev/null 2>&1 &
+    dog=$!
+}
+
 # A long run, signalled once its history has a few epochs (never a timed wait:
 # the loop polls the temporary file, up to 20 s).
 stop_with() {
@@ -23,8 +36,10 @@ stop_with() {
         i=$((i + 1))
     done
     kill -"$sig" $pid
+    watch_dog $pid
     wait $pid
     got=$?
+    kill $dog 2>/dev/null
     check "$sig: exit status $got, want $want" [ "$got" = "$want" ]
     rows=$(grep -c '^[0-9]' "$out")
     check "$sig: at least 3 complete epochs delivered ($rows)" [ "$rows" -ge 3 ]
@@ -40,8 +55,11 @@ stop_with INT 130
 stop_with TERM 143
 
 # The history on stdout through a pipe (--csv -): same rows, same mark.
+# piped.csv exists before the loop reads it: otherwise the first test could
+# run before the reader's redirection and signal mlptrain before it started.
 mkfifo "$D/fifo"
-cat "$D/fifo" >"$D/piped.csv" &
+: >"$D/piped.csv"
+cat "$D/fifo" >>"$D/piped.csv" &
 reader=$!
 $M --epochs 10000000 --csv - >"$D/fifo" 2>/dev/null &
 pid=$!
@@ -51,8 +69,10 @@ while [ $i -lt 400 ] && [ "$(wc -l <"$D/piped.csv")" -lt 4 ]; do
     i=$((i + 1))
 done
 kill -INT $pid
+watch_dog $pid
 wait $pid
 got=$?
+kill $dog 2>/dev/null
 wait $reader
 rows=$(grep -c '^[0-9]' "$D/piped.csv")
 check "pipe: exit status $got, want 130" [ "$got" = 130 ]
