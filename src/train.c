@@ -80,7 +80,10 @@ int train_fit(mlp *m, const dataset *train, const dataset *val, const train_cfg 
             if (cfg->stop && *cfg->stop) {
                 int sig = *cfg->stop;
                 mlp_seterr(err, "interrupted by %s in epoch %zu of %zu",
-                           sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal",
+                           sig == SIGINT    ? "SIGINT"
+                           : sig == SIGTERM ? "SIGTERM"
+                           : sig == SIGHUP  ? "SIGHUP"
+                                            : "a signal",
                            epoch + 1, cfg->epochs);
                 status = MLP_EINTR;
                 goto done;

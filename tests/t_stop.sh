@@ -1,6 +1,6 @@
 #!/bin/sh
-# Nothing lost, nothing half-written (issue #5): a run stopped by SIGINT or
-# SIGTERM delivers the epochs it completed, marked partial, and exits
+# Nothing lost, nothing half-written (issue #5): a run stopped by SIGINT,
+# SIGTERM or SIGHUP delivers the epochs it completed, marked partial, and exits
 # 128+signal; a write that fails (file size limit, a full tmpfs) leaves the
 # previous file as it was, says so, and leaves no temporary file behind.
 . tests/lib.sh
@@ -53,6 +53,7 @@ stop_with() {
 }
 stop_with INT 130
 stop_with TERM 143
+stop_with HUP 129
 
 # The history on stdout through a pipe (--csv -): same rows, same mark.
 # piped.csv exists before the loop reads it: otherwise the first test could
