@@ -270,6 +270,10 @@ u "--csv names the --data file by a link" "mlptrain: --csv: $D/in.csv: is the --
 check "the --data file is untouched" cmp -s "$D/ok.csv" "$D/in.csv"
 last "result to a full stdout" 1 "mlptrain: stdout: write failed: No space left on device" -- sh -c "$M --epochs 1 >/dev/full"
 r "help to a full stdout" "mlptrain: stdout: write failed: No space left on device" -- sh -c "$M --help >/dev/full"
+u "data from a closed stdin" "mlptrain: --data: stdin: read error: Bad file descriptor" -- sh -c "$M --data - <&-"
+last "history to a closed stdout" 1 "mlptrain: stdout: write failed: Bad file descriptor" -- sh -c "$M --epochs 2 --csv - >&-"
+last "result to a closed stdout" 1 "mlptrain: stdout: write failed: Bad file descriptor" -- sh -c "$M --epochs 2 >&-"
+r "circles to a closed stdout" "circles: stdout: write failed: Bad file descriptor" -- sh -c "$C >&-"
 r "circles to a full stdout" "circles: stdout: write failed: No space left on device" -- sh -c "$C --samples 5 >/dev/full"
 
 finish bad_inputs
