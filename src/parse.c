@@ -139,12 +139,19 @@ void parse_option_error(char *err, const char *prog, const char *shortopts,
         return;
     }
     int len = long_name_len(arg);
-    if (c == ':') {
-        mlp_seterr(err, "%s: %.*s: missing value (see %s --help)", prog, len, arg, prog);
-        return;
-    }
     const char *name = arg + 2;
     size_t nlen = (size_t)len - 2;
+    if (c == ':') { /* getopt matched one option: name it in full ("--ep" is --epochs) */
+        const struct option *hit = NULL;
+        for (const struct option *o = longopts; o->name != NULL; o++)
+            if (strncmp(o->name, name, nlen) == 0 && (hit == NULL || strlen(o->name) == nlen))
+                hit = o; /* an exact name wins over a longer one it begins */
+        if (hit != NULL)
+            mlp_seterr(err, "%s: --%s: missing value (see %s --help)", prog, hit->name, prog);
+        else
+            mlp_seterr(err, "%s: %.*s: missing value (see %s --help)", prog, len, arg, prog);
+        return;
+    }
     char could[256] = "";
     int matches = 0;
     const struct option *hit = NULL;

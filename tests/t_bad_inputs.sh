@@ -83,6 +83,8 @@ u "epochs negative" "mlptrain: --epochs: -1: not a whole number (allowed 0..1000
 u "epochs with plus sign" "mlptrain: --epochs: +5: not a whole number (allowed 0..100000000)" -- $M --epochs +5
 u "epochs above limit" "mlptrain: --epochs: 100000001: out of range (allowed 0..100000000)" -- $M --epochs 100000001
 u "epochs missing value" "mlptrain: --epochs: missing value (see mlptrain --help)" -- $M --epochs
+u "abbreviated option missing value" "mlptrain: --epochs: missing value (see mlptrain --help)" -- $M --ep
+u "data missing value (not --data-seed)" "mlptrain: --data: missing value (see mlptrain --help)" -- $M --data
 u "samples zero" "mlptrain: --samples: 0: out of range (allowed 1..100000000)" -- $M --samples 0
 u "samples negative" "mlptrain: --samples: -1: not a whole number (allowed 1..100000000)" -- $M --samples -1
 u "samples above limit" "mlptrain: --samples: 100000001: out of range (allowed 1..100000000)" -- $M --samples 100000001
