@@ -128,19 +128,66 @@ static int load_data(const cli_config *cfg, dataset **out, minmax *mm, char *err
     return MLP_OK;
 }
 
-/* The history is renamed over --csv when the run ends: never let that be
- * the --data file (by another name too), whose rows would be lost. */
-static int check_not_input(const cli_config *cfg, char *err)
+/* Whether paths a and b name the same file: the same inode when both
+ * exist, else the same name in the same (resolved) directory.  Devices and
+ * FIFOs (/dev/null for two outputs) never count. */
+static int same_file(const char *a, const char *b)
 {
-    struct stat in, out;
-    if (cfg->csv_path == NULL || cfg->data_path == NULL || strcmp(cfg->csv_path, "-") == 0 ||
-        strcmp(cfg->data_path, "-") == 0)
-        return MLP_OK;
-    if (stat(cfg->data_path, &in) == 0 && stat(cfg->csv_path, &out) == 0 &&
-        in.st_dev == out.st_dev && in.st_ino == out.st_ino && S_ISREG(in.st_mode)) {
-        mlp_seterr(err, "--csv: %s: is the --data file; the history would replace the data "
-                   "(allowed another file name)", cfg->csv_path);
-        return MLP_EINVAL;
+    struct stat sa, sb;
+    int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+    if (ea && eb)
+        return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (ea || eb)
+        return 0;
+    const char *ba = strrchr(a, '/'), *bb = strrchr(b, '/');
+    const char *na = ba ? ba + 1 : a, *nb = bb ? bb + 1 : b;
+    if (strcmp(na, nb) != 0)
+        return 0;
+    char da[4096], db[4096], ra[4096], rb[4096];
+    snprintf(da, sizeof da, "%.*s", ba ? (int)(ba - a) + 1 : 1, ba ? a : ".");
+    snprintf(db, sizeof db, "%.*s", bb ? (int)(bb - b) + 1 : 1, bb ? b : ".");
+    return realpath(da, ra) != NULL && realpath(db, rb) != NULL && strcmp(ra, rb) == 0;
+}
+
+/* Outputs are renamed into place when the run ends: one must not replace
+ * an input (the --data rows, the --load model, except by --save: training
+ * a model further in place is fine) or another output, and two outputs
+ * must not share stdout.  outs[i] = {option, path or NULL, what it holds}. */
+static int check_paths(const cli_config *cfg, const char *outs[][3], size_t n, char *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *opt = outs[i][0], *path = outs[i][1], *what = outs[i][2];
+        if (path == NULL)
+            continue;
+        int is_out = strcmp(path, "-") == 0;
+        for (size_t j = 0; j < i; j++) {
+            const char *other = outs[j][1];
+            if (other == NULL)
+                continue;
+            if (is_out && strcmp(other, "-") == 0) {
+                mlp_seterr(err, "%s: -: %s writes stdout too; the two would mix (allowed a "
+                           "file name)", opt, outs[j][0]);
+                return MLP_EINVAL;
+            }
+            if (!is_out && strcmp(other, "-") != 0 && same_file(path, other)) {
+                mlp_seterr(err, "%s: %s: is also the %s file; one would replace the other "
+                           "(allowed another file name)", opt, path, outs[j][0]);
+                return MLP_EINVAL;
+            }
+        }
+        if (is_out)
+            continue;
+        if (cfg->data_path && strcmp(cfg->data_path, "-") != 0 && same_file(path, cfg->data_path)) {
+            mlp_seterr(err, "%s: %s: is the --data file; the %s would replace the data "
+                       "(allowed another file name)", opt, path, what);
+            return MLP_EINVAL;
+        }
+        if (cfg->load_path && strcmp(opt, "--save") != 0 && strcmp(cfg->load_path, "-") != 0 &&
+            same_file(path, cfg->load_path)) {
+            mlp_seterr(err, "%s: %s: is the --load file; the %s would replace the model "
+                       "(allowed another file name)", opt, path, what);
+            return MLP_EINVAL;
+        }
     }
     return MLP_OK;
 }
@@ -190,8 +237,10 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     int st;
     experiment *ex = NULL;
     /* every output file, checked before a long run starts */
-    const char *outs[][2] = {{"--csv", cfg->csv_path}, {"--diag", cfg->diag_path},
-                             {"--quant-csv", cfg->quant_csv_path}, {"--save", cfg->save_path}};
+    const char *outs[][3] = {{"--csv", cfg->csv_path, "history"},
+                             {"--diag", cfg->diag_path, "diagnostics"},
+                             {"--quant-csv", cfg->quant_csv_path, "fixed-point table"},
+                             {"--save", cfg->save_path, "model"}};
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
         char cerr[MLP_ERRLEN];
         if (outs[i][1] && atomic_check_dir(outs[i][1], cerr) != MLP_OK) {
@@ -200,7 +249,7 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
             goto done;
         }
     }
-    if ((st = check_not_input(cfg, err)) != MLP_OK)
+    if ((st = check_paths(cfg, outs, sizeof outs / sizeof outs[0], err)) != MLP_OK)
         goto done;
     ex = calloc(1, sizeof *ex);
     if (ex == NULL) {
