@@ -1,5 +1,6 @@
 #include "diag.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,10 +142,10 @@ int diag_epoch(diag *d, size_t epoch, char *err)
                 fmt_double(df, (double)dead / (double)n), fmt_double(sf, (double)sat / (double)n),
                 fmt_double(a, mean));
     }
-    fflush(f);
+    int e = fflush(f) != 0 ? errno : 0;
     reset(d);
     if (ferror(f)) {
-        mlp_seterr(err, "%s: write failed", d->af->path);
+        atomic_write_error(d->af, e, err);
         return MLP_EIO;
     }
     return MLP_OK;
