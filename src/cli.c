@@ -248,12 +248,20 @@ static int parse_quant(const char *s, cli_config *cfg, char *err)
     return MLP_OK;
 }
 
-static int file_arg(const char *opt, const char *val, const char **out, char *err)
+static int file_arg_of(const char *prog, const char *opt, const char *val, const char **out,
+                       char *err)
 {
-    if (*val == '\0')
-        return bad(err, opt, val, "empty value", "a file name or -");
+    if (*val == '\0') {
+        parse_seterr(err, prog, opt, val, "empty value", "a file name or -");
+        return MLP_EINVAL;
+    }
     *out = val;
     return MLP_OK;
+}
+
+static int file_arg(const char *opt, const char *val, const char **out, char *err)
+{
+    return file_arg_of(PROG, opt, val, out, err);
 }
 
 int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
@@ -568,26 +576,21 @@ int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err)
     cfg->input_path = "-";
     int c;
     opterr = 0;
-    optind = 1;
+    optind = 0; /* a full reset, as in cli_parse */
     while ((c = getopt_long(argc, argv, ":h", popts, NULL)) != -1) {
         switch (c) {
         case O_LOAD:
-            if (file_arg("--load", optarg, &cfg->load_path, err) != MLP_OK)
+            if (file_arg_of(PROG " predict", "--load", optarg, &cfg->load_path, err) != MLP_OK)
                 return MLP_EINVAL;
             break;
         case O_DATA:
-            if (file_arg("--input", optarg, &cfg->input_path, err) != MLP_OK)
+            if (file_arg_of(PROG " predict", "--input", optarg, &cfg->input_path, err) != MLP_OK)
                 return MLP_EINVAL;
             break;
         case 'h':
             return CLI_HELP;
-        case ':':
-            mlp_seterr(err, PROG " predict: %s: missing value (see mlptrain predict --help)",
-                       argv[optind - 1]);
-            return MLP_EINVAL;
-        default:
-            mlp_seterr(err, PROG " predict: %s: unknown option (see mlptrain predict --help)",
-                       argv[optind - 1]);
+        default: /* ':' or '?' */
+            parse_option_error(err, PROG " predict", ":h", popts, c, argv);
             return MLP_EINVAL;
         }
     }
