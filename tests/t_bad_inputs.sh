@@ -229,6 +229,51 @@ u "circles stray argument" "circles: foo: unexpected argument (options only; see
 r "circles output in missing directory" "circles: /nonexistent/x.csv: directory \"/nonexistent\" does not exist" -- $C -o /nonexistent/x.csv
 r "circles output on a full device" "circles: /dev/full: write failed: No space left on device" -- $C -o /dev/full
 
+
+# ---- diagnostics, fixed point, saved models and predict (issue #6's options)
+$M --layers 2 --units 4 --epochs 3 --save "$D/m.txt" >/dev/null 2>&1
+head -n 5 "$D/m.txt" >"$D/trunc.txt"
+printf '1,2\nnan,1\n' >"$D/p_nan.csv"
+printf 'a,b\n1,2\n' >"$D/p_header.csv"
+u "quant 33 bits" "mlptrain: --quant: 33: out of range (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- $M --quant 33
+u "quant overflows" "mlptrain: --quant: 99999999999999999999: out of range (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- $M --quant 99999999999999999999
+u "quant empty item" "mlptrain: --quant: 8,,16: empty value (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- $M --quant 8,,16
+u "quant negative" "mlptrain: --quant: -4: not a whole number (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- $M --quant -4
+u "quant missing value" "mlptrain: --quant: missing value (see mlptrain --help)" -- $M --quant
+u "quant-csv empty" "mlptrain: --quant-csv: \"\": empty value (allowed a file name or -)" -- $M --quant 8 --quant-csv ''
+u "quant-csv in a missing directory" "mlptrain: --quant-csv: /nonexistent/q.csv: directory \"/nonexistent\" does not exist" -- $M --quant 8 --quant-csv /nonexistent/q.csv
+u "diag in a missing directory" "mlptrain: --diag: /nonexistent/d/x.csv: directory \"/nonexistent/d\" does not exist" -- $M --diag /nonexistent/d/x.csv
+u "diag is a directory" "mlptrain: --diag: $D: is a directory" -- $M --diag "$D"
+last "diag on a full device" 1 "mlptrain: /dev/full: write failed: No space left on device" -- $M --epochs 2 --diag /dev/full
+u "save empty" "mlptrain: --save: \"\": empty value (allowed a file name or -)" -- $M --save ''
+last "save on a full device" 1 "mlptrain: /dev/full: write failed: No space left on device" -- $M --epochs 2 --save /dev/full
+u "load empty" "mlptrain: --load: \"\": empty value (allowed a file name or -)" -- $M --load ''
+u "load missing file" "mlptrain: --load: $D/none.txt: cannot open: No such file or directory" -- $M --load "$D/none.txt"
+u "load a directory" "mlptrain: --load: $D: read error: Is a directory" -- $M --load "$D"
+u "load /dev/zero" "mlptrain: --load: /dev/zero:1: NUL byte in the file" -- $M --load /dev/zero
+u "load a data CSV" "mlptrain: --load: $D/ok.csv:1: not an mlptrain model (expected \"mlptrain-model 1\" on the first line)" -- $M --load "$D/ok.csv"
+u "load a truncated model" "mlptrain: --load: $D/trunc.txt:6: unexpected end of file (expected \"init SPEC\"; the file is truncated)" -- $M --load "$D/trunc.txt"
+u "load contradicts layers" "mlptrain: --layers/--units/--widths: 5,5,5: contradicts the model in $D/m.txt (it has 4,4); drop the option" -- $M --load "$D/m.txt" --layers 3
+u "load contradicts act" "mlptrain: --act: tanh: contradicts the model in $D/m.txt (it has relu6); drop the option" -- $M --load "$D/m.txt" --act tanh
+u "load contradicts seed" "mlptrain: --seed: 5: contradicts the model in $D/m.txt (it has seed 1); drop the option" -- $M --load "$D/m.txt" --seed 5
+u "csv and save the same file" "mlptrain: --save: $D/same.csv: is also the --csv file; one would replace the other (allowed another file name)" -- $M --epochs 2 --csv "$D/same.csv" --save "$D/same.csv"
+u "csv and diag the same file by two names" "mlptrain: --diag: $D/./same.csv: is also the --csv file; one would replace the other (allowed another file name)" -- $M --epochs 2 --csv "$D/same.csv" --diag "$D/./same.csv"
+u "quant-csv and csv the same file" "mlptrain: --quant-csv: $D/q.csv: is also the --csv file; one would replace the other (allowed another file name)" -- $M --quant 8 --quant-csv "$D/q.csv" --csv "$D/q.csv"
+u "save over the data" "mlptrain: --save: $D/ok.csv: is the --data file; the model would replace the data (allowed another file name)" -- $M --data "$D/ok.csv" --train 3 --save "$D/ok.csv"
+u "diag over the data" "mlptrain: --diag: $D/ok.csv: is the --data file; the diagnostics would replace the data (allowed another file name)" -- $M --data "$D/ok.csv" --train 3 --diag "$D/ok.csv"
+u "history over the loaded model" "mlptrain: --csv: $D/m.txt: is the --load file; the history would replace the model (allowed another file name)" -- $M --load "$D/m.txt" --epochs 1 --csv "$D/m.txt"
+u "two outputs on stdout" "mlptrain: --diag: -: --csv writes stdout too; the two would mix (allowed a file name)" -- $M --epochs 2 --csv - --diag -
+u "predict without load" "mlptrain predict: --load FILE is required (the model to predict with)" -- $M predict
+u "predict unknown option" "mlptrain predict: --act: unknown option (see mlptrain predict --help)" -- $M predict --act relu
+u "predict unknown short option in a cluster" "mlptrain predict: -x: unknown option (see mlptrain predict --help)" -- $M predict --load "$D/m.txt" -xh
+u "predict stray argument" "mlptrain predict: extra: unexpected argument (see mlptrain predict --help)" -- $M predict --load "$D/m.txt" extra
+u "predict missing model" "mlptrain predict: --load: $D/none.txt: cannot open: No such file or directory" -- $M predict --load "$D/none.txt"
+u "predict input empty name" "mlptrain predict: --input: \"\": empty value (allowed a file name or -)" -- $M predict --load "$D/m.txt" --input ''
+r "predict input missing" "mlptrain predict: $D/none.csv: cannot open: No such file or directory" -- $M predict --load "$D/m.txt" --input "$D/none.csv"
+r "predict input NaN" "mlptrain predict: $D/p_nan.csv:2: x1: \"nan\": not a finite number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_nan.csv"
+r "predict input header of other names" "mlptrain predict: $D/p_header.csv:1: x1: \"a\": not a number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_header.csv"
+r "predict input /dev/zero" "mlptrain predict: /dev/zero:1: line longer than 4096 bytes" -- $M predict --load "$D/m.txt" --input /dev/zero
+
 # ---- inputs that are odd but valid: accepted, with a warning where useful
 expect "BOM and CRLF line ends: accepted" 0 "Train: 0.667, Test: 0.000" "*" -- $M --data "$D/bom_crlf.csv" --train 3 --epochs 5 --csv "$D/bom.hist"
 expect "the same rows without them" 0 "Train: 0.667, Test: 0.000" "*" -- $M --data "$D/ok.csv" --train 3 --epochs 5 --csv "$D/ok.hist"

@@ -103,8 +103,18 @@ if mount -t tmpfs -o size=16k tmpfs "$mnt" 2>/dev/null; then
     expect "circles on a full tmpfs" 1 "" "circles: $mnt/d.csv: write failed: No space left on device ($mnt/d.csv left as it was)" \
         -- $C --samples 10000 -o "$mnt/d.csv"
     check "full tmpfs: previous data intact" [ "$(cat "$mnt/d.csv")" = OLD ]
+    echo OLD >"$mnt/m.txt"
+    echo OLD >"$mnt/g.csv"
+    expect "model on a full tmpfs" 1 "" "*" -- $M --epochs 2 --widths 64,64 --save "$mnt/m.txt"
+    check "full tmpfs: model message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $mnt/m.txt: write failed: No space left on device ($mnt/m.txt left as it was)" ]
+    expect "diagnostics on a full tmpfs" 1 "" "*" -- $M --epochs 300 --diag "$mnt/g.csv"
+    check "full tmpfs: diagnostics message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $mnt/g.csv: write failed: No space left on device ($mnt/g.csv left as it was)" ]
+    check "full tmpfs: previous model and diagnostics intact" [ "$(cat "$mnt/m.txt" "$mnt/g.csv")" = "OLD
+OLD" ]
     check "full tmpfs: no temporary file left" [ "$(ls "$mnt")" = "d.csv
-h.csv" ]
+g.csv
+h.csv
+m.txt" ]
     umount "$mnt"
 else
     echo "t_stop: cannot mount a tmpfs here; the full-disk cases ran with ulimit -f only"

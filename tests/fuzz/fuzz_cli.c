@@ -1,4 +1,5 @@
-/* libFuzzer harness for mlptrain's option parser (cli_parse).
+/* libFuzzer harness for mlptrain's option parsers (cli_parse, and
+ * cli_parse_predict for "mlptrain predict" on the same arguments).
  *
  * The input is split at NUL bytes into arguments after argv[0]; each
  * argument is its own heap copy, freed after the call, so that AddressSanitizer
@@ -46,6 +47,18 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         cli_print_settings(&cfg, null);
     } else if (rc != CLI_HELP && rc != CLI_VERSION) {
         if (rc != MLP_EINVAL || strncmp(err, "mlptrain: ", 10) != 0 || strchr(err, '\n') != NULL)
+            abort();
+    }
+    /* the same arguments to the predict subcommand's parser */
+    cli_predict_config pc;
+    err[0] = '\0';
+    rc = cli_parse_predict(argc, argv, &pc, err);
+    if (rc == CLI_RUN) {
+        if (pc.load_path == NULL || pc.input_path == NULL || *pc.load_path == '\0')
+            abort();
+    } else if (rc != CLI_HELP) {
+        if (rc != MLP_EINVAL || strncmp(err, "mlptrain predict: ", 18) != 0 ||
+            strchr(err, '\n') != NULL)
             abort();
     }
     for (int i = 0; i < argc; i++)
