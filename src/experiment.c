@@ -240,7 +240,10 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     const char *outs[][3] = {{"--csv", cfg->csv_path, "history"},
                              {"--diag", cfg->diag_path, "diagnostics"},
                              {"--quant-csv", cfg->quant_csv_path, "fixed-point table"},
-                             {"--save", cfg->save_path, "model"}};
+                             {"--save", cfg->save_path, "model"},
+                             {"--grid", cfg->grid_path, "grid"},
+                             {"--dump-data", cfg->dump_path, "data dump"},
+                             {"--result", cfg->result_path, "result row"}};
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
         char cerr[MLP_ERRLEN];
         if (outs[i][1] && atomic_check_dir(outs[i][1], cerr) != MLP_OK) {

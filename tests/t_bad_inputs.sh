@@ -262,6 +262,9 @@ u "quant-csv and csv the same file" "mlptrain: --quant-csv: $D/q.csv: is also th
 u "save over the data" "mlptrain: --save: $D/ok.csv: is the --data file; the model would replace the data (allowed another file name)" -- $M --data "$D/ok.csv" --train 3 --save "$D/ok.csv"
 u "diag over the data" "mlptrain: --diag: $D/ok.csv: is the --data file; the diagnostics would replace the data (allowed another file name)" -- $M --data "$D/ok.csv" --train 3 --diag "$D/ok.csv"
 u "history over the loaded model" "mlptrain: --csv: $D/m.txt: is the --load file; the history would replace the model (allowed another file name)" -- $M --load "$D/m.txt" --epochs 1 --csv "$D/m.txt"
+u "dump-data over the data" "mlptrain: --dump-data: $D/ok.csv: is the --data file; the data dump would replace the data (allowed another file name)" -- $M --data "$D/ok.csv" --train 3 --dump-data "$D/ok.csv"
+u "grid and csv the same file" "mlptrain: --grid: $D/g.csv: is also the --csv file; one would replace the other (allowed another file name)" -- $M --epochs 1 --grid "$D/g.csv" --csv "$D/g.csv"
+u "result and save the same file" "mlptrain: --result: $D/r.csv: is also the --save file; one would replace the other (allowed another file name)" -- $M --epochs 1 --save "$D/r.csv" --result "$D/r.csv"
 u "two outputs on stdout" "mlptrain: --diag: -: --csv writes stdout too; the two would mix (allowed a file name)" -- $M --epochs 2 --csv - --diag -
 u "predict without load" "mlptrain predict: --load FILE is required (the model to predict with)" -- $M predict
 u "predict unknown option" "mlptrain predict: --act: unknown option (see mlptrain predict --help)" -- $M predict --act relu
