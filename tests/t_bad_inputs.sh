@@ -277,6 +277,21 @@ r "predict input NaN" "mlptrain predict: $D/p_nan.csv:2: x1: \"nan\": not a fini
 r "predict input header of other names" "mlptrain predict: $D/p_header.csv:1: x1: \"a\": not a number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_header.csv"
 r "predict input /dev/zero" "mlptrain predict: /dev/zero:1: line longer than 4096 bytes" -- $M predict --load "$D/m.txt" --input /dev/zero
 
+
+# ---- the sweep and summarize subcommands (issue #3)
+u "sweep seeds reversed" "mlptrain sweep: --seeds: 5-1: range A-B with A > B (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 5-1
+u "sweep seeds empty" "mlptrain sweep: --seeds: \"\": empty value (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds ''
+u "sweep seeds overflow" "mlptrain sweep: --seeds: 99999999999999999999: out of range (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 99999999999999999999
+u "sweep unknown activation" "mlptrain sweep: --act: foo: unknown activation \"foo\" (allowed tanh, relu, relu6, sigmoid, linear, leaky_relu, elu, selu, softplus, softsign, gelu, swish, hard_sigmoid)" -- $M sweep --act foo
+u "sweep zero jobs" "mlptrain sweep: --jobs: 0: out of range (allowed 1..1024)" -- $M sweep --jobs 0
+u "sweep with save" "mlptrain sweep: --save: not for a sweep: every run would write the same file: save one seed alone" -- $M sweep --seeds 1-3 --save "$D/m.txt"
+u "sweep unknown option" "mlptrain sweep: --bogus: unknown option (see mlptrain sweep --help)" -- $M sweep --bogus
+u "sweep unknown short option" "mlptrain sweep: -x: unknown option (see mlptrain sweep --help)" -- $M sweep --seeds 1-2 -x
+r "sweep out in a missing directory" "mlptrain sweep: /nonexistent/x.csv: directory \"/nonexistent\" does not exist" -- $M sweep --seeds 1-2 --out /nonexistent/x.csv
+u "summarize no files" "mlptrain summarize: no files given (usage: mlptrain summarize FILE...; - is stdin)" -- $M summarize
+r "summarize missing file" "mlptrain summarize: $D/none.csv: cannot open: No such file or directory" -- $M summarize "$D/none.csv"
+r "summarize a data CSV" "mlptrain summarize: $D/ok.csv:1: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize "$D/ok.csv"
+
 # ---- inputs that are odd but valid: accepted, with a warning where useful
 expect "BOM and CRLF line ends: accepted" 0 "Train: 0.667, Test: 0.000" "*" -- $M --data "$D/bom_crlf.csv" --train 3 --epochs 5 --csv "$D/bom.hist"
 expect "the same rows without them" 0 "Train: 0.667, Test: 0.000" "*" -- $M --data "$D/ok.csv" --train 3 --epochs 5 --csv "$D/ok.hist"
