@@ -49,7 +49,8 @@ static void usage(FILE *f)
 "  -h, --help         this help\n"
 "  -V, --version      version\n"
 "\n"
-"Exit status: 0 written; 1 write failure; 2 invalid usage (nothing written).\n");
+"Exit status: 0 written; 1 write failure; 2 invalid usage, or an output in a\n"
+"directory that does not exist or is not writable (nothing written).\n");
 }
 
 static int bad(char *err, const char *opt, const char *val, const char *why, const char *allowed)
@@ -154,10 +155,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err);
         return 2;
     }
-    /* fail before any work if the output cannot be written */
+    /* fail before any work if the output cannot be written: a usage error,
+     * as mlptrain's --csv */
     if (atomic_check_dir(o.output, err) != MLP_OK) {
-        fprintf(stderr, PROG ": %s\n", err);
-        return 1;
+        fprintf(stderr, PROG ": --output: %s\n", err);
+        return 2;
     }
     dataset *ds = NULL;
     st = circles_make(o.samples, o.noise, o.factor, (uint32_t)o.seed, &ds, err);

@@ -140,7 +140,7 @@ void cli_usage(FILE *f)
 "                     (epoch,accuracy,loss,val_accuracy,val_loss); - is stdout\n"
 "  -v, --verbose      one line per epoch on stderr\n"
 "  -q, --quiet        no settings line, warnings or notes on stderr (errors are\n"
-"                     still printed)\n"
+"                     still printed); overrides -v\n"
 "  --result FILE      the run's result as a per-run CSV row with its header\n"
 "                     (the format of mlptrain sweep --out); with -, it takes\n"
 "                     the place of the Train/Test line on stdout\n"
@@ -172,7 +172,8 @@ void cli_usage(FILE *f)
 "one line on stderr naming the option or FILE:LINE and what is allowed.  Odd but\n"
 "valid input (one class, a constant column, large unscaled values, a diverging\n"
 "loss) gets a warning and the run goes on.  Output files are replaced only when\n"
-"complete; a stopped run's --csv ends with a line \"# partial: REASON\".\n");
+"complete; a stopped run's --csv ends with a line\n"
+"\"# partial: N of M epochs complete; REASON\".\n");
 }
 
 static int bad(char *err, const char *opt, const char *val, const char *why, const char *allowed)
@@ -274,6 +275,9 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
     const char *why;
     char ierr[MLP_ERRLEN];
     int c;
+    /* getopt_long moves the arguments that are not options to the end:
+     * remember which one came first, to tell a misspelled subcommand */
+    const char *first = argc > 1 ? argv[1] : NULL;
     opterr = 0;
     /* 0, not 1: glibc then also forgets a half-read "-vh" cluster of an
      * earlier call, whose pointer would dangle into that call's argv */
@@ -419,8 +423,15 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
         }
     }
     if (optind < argc) {
-        mlp_seterr(err, PROG ": %s: unexpected argument (options only; see mlptrain --help)",
-                   argv[optind]);
+        if (argv[optind] == first)
+            mlp_seterr(err,
+                       PROG ": %s: unknown subcommand (allowed sweep, summarize, predict, or "
+                       "options only; see mlptrain --help)",
+                       argv[optind]);
+        else
+            mlp_seterr(err,
+                       PROG ": %s: unexpected argument (options only; see mlptrain --help)",
+                       argv[optind]);
         return MLP_EINVAL;
     }
     /* contradictions */
@@ -561,7 +572,7 @@ void cli_predict_usage(FILE *f)
 "in shortest round-trip form.  Exit status: 0 done; 1 a bad input row (rows\n"
 "before it may have been printed) or a failed write; 2 invalid usage,\n"
 "including a --load FILE that cannot be read or is not a valid model\n"
-"(FILE:LINE: reason).\n");
+"(FILE:LINE: reason) and an --input CSV that cannot be opened.\n");
 }
 
 int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err)

@@ -62,10 +62,11 @@ static int predict_main(int argc, char **argv)
     int is_stdin = strcmp(pc.input_path, "-") == 0;
     FILE *in = is_stdin ? stdin : fopen(pc.input_path, "r");
     if (in == NULL) {
-        fprintf(stderr, "mlptrain predict: %s: cannot open: %s\n", pc.input_path,
+        /* a named file that cannot be opened is a usage error, as --load */
+        fprintf(stderr, "mlptrain predict: --input: %s: cannot open: %s\n", pc.input_path,
                 strerror(errno));
         model_free(md);
-        return 1;
+        return 2;
     }
     st = predict_stream(md, in, is_stdin ? "stdin" : pc.input_path, stdout, err);
     if (!is_stdin)
@@ -137,13 +138,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err);
         return 2;
     }
-    const char *outs[] = {cfg.grid_path, cfg.dump_path, cfg.result_path};
-    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
-        if (outs[i] && atomic_check_dir(outs[i], err) != MLP_OK) {
-            fprintf(stderr, "mlptrain: %s\n", err);
-            return 1;
-        }
-
+    /* experiment_run checks every output's directory before any work */
     experiment *ex;
     double t0 = now_seconds();
     st = experiment_run(&cfg, cfg.quiet ? NULL : stderr, &stop_signal, &ex, err);

@@ -102,8 +102,12 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
         return st;
     }
     atomic_file *af = NULL;
-    if (o.out_path && (atomic_check_dir(o.out_path, err) != MLP_OK ||
-                       (af = atomic_open(o.out_path, err)) == NULL)) {
+    if (o.out_path && atomic_check_dir(o.out_path, err) != MLP_OK) {
+        sweep_options_free(&o);
+        fprintf(stderr, "mlptrain sweep: --out: %s\n", err);
+        return 2;
+    }
+    if (o.out_path && (af = atomic_open(o.out_path, err)) == NULL) {
         sweep_options_free(&o);
         fprintf(stderr, "mlptrain sweep: %s\n", err);
         return 1;

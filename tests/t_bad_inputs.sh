@@ -160,7 +160,8 @@ u "value given to a flag" "mlptrain: --scale=1: --scale takes no value (see mlpt
 u "unknown short option" "mlptrain: -x: unknown option (see mlptrain --help)" -- $M -x
 u "unknown short option after a value" "mlptrain: -x: unknown option (see mlptrain --help)" -- $M --epochs 5 -xv
 u "non-printable short option" "mlptrain: -\\xD3: unknown option (see mlptrain --help)" -- $M "$(printf -- '-\323')"
-u "stray argument" "mlptrain: foo: unexpected argument (options only; see mlptrain --help)" -- $M foo
+u "stray argument" "mlptrain: foo: unexpected argument (options only; see mlptrain --help)" -- $M --seed 2 foo
+u "unknown subcommand" "mlptrain: foo: unknown subcommand (allowed sweep, summarize, predict, or options only; see mlptrain --help)" -- $M foo --seed 2
 u "newline in an option name" "mlptrain: --sc\\nale: unknown option (see mlptrain --help)" -- $M "$(printf -- '--sc\nale')"
 u "escape sequence in a value" "mlptrain: --act: a\\x1B[31m: unknown activation (allowed tanh, relu, relu6, sigmoid, linear, leaky_relu, elu, selu, softplus, softsign, gelu, swish, hard_sigmoid)" -- $M --act "$(printf 'a\033[31m')"
 u "data with samples" "mlptrain: --samples applies to generated data only; drop it or --data" -- $M --data f.csv --samples 5
@@ -226,7 +227,7 @@ u "circles unknown short option" "circles: -x: unknown option (see circles --hel
 u "circles ambiguous" "circles: --s: ambiguous option (could be --samples, --seed)" -- $C --s 3
 u "circles value given to a flag" "circles: --no-scale=1: --no-scale takes no value (see circles --help)" -- $C --no-scale=1
 u "circles stray argument" "circles: foo: unexpected argument (options only; see circles --help)" -- $C foo
-r "circles output in missing directory" "circles: /nonexistent/x.csv: directory \"/nonexistent\" does not exist" -- $C -o /nonexistent/x.csv
+u "circles output in missing directory" "circles: --output: /nonexistent/x.csv: directory \"/nonexistent\" does not exist" -- $C -o /nonexistent/x.csv
 r "circles output on a full device" "circles: /dev/full: write failed: No space left on device" -- $C -o /dev/full
 
 
@@ -243,6 +244,8 @@ u "quant missing value" "mlptrain: --quant: missing value (see mlptrain --help)"
 u "quant-csv empty" "mlptrain: --quant-csv: \"\": empty value (allowed a file name or -)" -- $M --quant 8 --quant-csv ''
 u "quant-csv in a missing directory" "mlptrain: --quant-csv: /nonexistent/q.csv: directory \"/nonexistent\" does not exist" -- $M --quant 8 --quant-csv /nonexistent/q.csv
 u "diag in a missing directory" "mlptrain: --diag: /nonexistent/d/x.csv: directory \"/nonexistent/d\" does not exist" -- $M --diag /nonexistent/d/x.csv
+u "grid in a missing directory" "mlptrain: --grid: /nonexistent/g.csv: directory \"/nonexistent\" does not exist" -- $M --grid /nonexistent/g.csv
+u "result in a missing directory" "mlptrain: --result: /nonexistent/r.csv: directory \"/nonexistent\" does not exist" -- $M --result /nonexistent/r.csv
 u "diag is a directory" "mlptrain: --diag: $D: is a directory" -- $M --diag "$D"
 last "diag on a full device" 1 "mlptrain: /dev/full: write failed: No space left on device" -- $M --epochs 2 --diag /dev/full
 u "save empty" "mlptrain: --save: \"\": empty value (allowed a file name or -)" -- $M --save ''
@@ -272,7 +275,7 @@ u "predict unknown short option in a cluster" "mlptrain predict: -x: unknown opt
 u "predict stray argument" "mlptrain predict: extra: unexpected argument (see mlptrain predict --help)" -- $M predict --load "$D/m.txt" extra
 u "predict missing model" "mlptrain predict: --load: $D/none.txt: cannot open: No such file or directory" -- $M predict --load "$D/none.txt"
 u "predict input empty name" "mlptrain predict: --input: \"\": empty value (allowed a file name or -)" -- $M predict --load "$D/m.txt" --input ''
-r "predict input missing" "mlptrain predict: $D/none.csv: cannot open: No such file or directory" -- $M predict --load "$D/m.txt" --input "$D/none.csv"
+u "predict input missing" "mlptrain predict: --input: $D/none.csv: cannot open: No such file or directory" -- $M predict --load "$D/m.txt" --input "$D/none.csv"
 r "predict input NaN" "mlptrain predict: $D/p_nan.csv:2: x1: \"nan\": not a finite number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_nan.csv"
 r "predict input header of other names" "mlptrain predict: $D/p_header.csv:1: x1: \"a\": not a number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_header.csv"
 r "predict input /dev/zero" "mlptrain predict: /dev/zero:1: line longer than 4096 bytes" -- $M predict --load "$D/m.txt" --input /dev/zero
@@ -287,7 +290,7 @@ u "sweep zero jobs" "mlptrain sweep: --jobs: 0: out of range (allowed 1..1024)" 
 u "sweep with save" "mlptrain sweep: --save: not for a sweep: every run would write the same file: save one seed alone" -- $M sweep --seeds 1-3 --save "$D/m.txt"
 u "sweep unknown option" "mlptrain sweep: --bogus: unknown option (see mlptrain sweep --help)" -- $M sweep --bogus
 u "sweep unknown short option" "mlptrain sweep: -x: unknown option (see mlptrain sweep --help)" -- $M sweep --seeds 1-2 -x
-r "sweep out in a missing directory" "mlptrain sweep: /nonexistent/x.csv: directory \"/nonexistent\" does not exist" -- $M sweep --seeds 1-2 --out /nonexistent/x.csv
+u "sweep out in a missing directory" "mlptrain sweep: --out: /nonexistent/x.csv: directory \"/nonexistent\" does not exist" -- $M sweep --seeds 1-2 --out /nonexistent/x.csv
 u "summarize no files" "mlptrain summarize: no files given (usage: mlptrain summarize FILE...; - is stdin)" -- $M summarize
 r "summarize missing file" "mlptrain summarize: $D/none.csv: cannot open: No such file or directory" -- $M summarize "$D/none.csv"
 r "summarize a data CSV" "mlptrain summarize: $D/ok.csv:1: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize "$D/ok.csv"

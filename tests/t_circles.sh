@@ -75,8 +75,8 @@ check "-o replaced" sh -c "! cmp -s '$out' data/circles.csv"
 cp data/circles.csv "$out"
 expect "bad value keeps the file" 2 "" "*" -- $C -o "$out" --seed -1
 check "file untouched after usage error" cmp -s "$out" data/circles.csv
-expect "missing directory" 1 "" "circles: $t_tmp/nope/x.csv: directory \"$t_tmp/nope\" does not exist" -- $C -o "$t_tmp/nope/x.csv"
-expect "directory as output" 1 "" "circles: $t_tmp: is a directory" -- $C -o "$t_tmp"
+expect "missing directory" 2 "" "circles: --output: $t_tmp/nope/x.csv: directory \"$t_tmp/nope\" does not exist" -- $C -o "$t_tmp/nope/x.csv"
+expect "directory as output" 2 "" "circles: --output: $t_tmp: is a directory" -- $C -o "$t_tmp"
 check "no temporary file left" sh -c "! ls '$t_tmp' | grep -q '\\.tmp\\.'"
 if [ -w /dev/full ]; then
     expect "disk full via -o" 1 "" "circles: /dev/full: write failed: No space left on device" -- $C -o /dev/full

@@ -55,7 +55,8 @@ expect "widths contradiction" 2 "" "mlptrain: --widths and --layers contradict e
 expect "generator option with --data" 2 "" "mlptrain: --noise applies to generated data only; drop it or --data" -- $M --data data/circles.csv --noise 0.2
 expect "unknown option" 2 "" "mlptrain: --bogus: unknown option (see mlptrain --help)" -- $M --bogus
 expect "missing value" 2 "" "mlptrain: --epochs: missing value (see mlptrain --help)" -- $M --epochs
-expect "stray argument" 2 "" "mlptrain: extra: unexpected argument (options only; see mlptrain --help)" -- $M extra
+expect "misspelled subcommand" 2 "" "mlptrain: sumarize: unknown subcommand (allowed sweep, summarize, predict, or options only; see mlptrain --help)" -- $M sumarize runs.csv
+expect "stray argument" 2 "" "mlptrain: extra: unexpected argument (options only; see mlptrain --help)" -- $M --epochs 5 extra
 expect "bad initializer" 2 "" "mlptrain: --init: uniform:1:0: expected uniform:A:B with finite numbers A < B (allowed he_uniform, he_normal, glorot_uniform, glorot_normal, lecun_uniform, lecun_normal, uniform:A:B, normal:MEAN:SD, zeros, ones)" -- $M --init uniform:1:0
 expect "momentum above 1" 2 "" "mlptrain: --momentum: 1.5: out of range (allowed 0..1)" -- $M --momentum 1.5
 expect "widths with a zero" 2 "" "mlptrain: --widths: 8,0,4: out of range (allowed comma-separated widths of 1..1000000)" -- $M --widths 8,0,4

@@ -165,7 +165,7 @@ expect "summarize nothing" 2 "" "mlptrain summarize: no files given (usage: mlpt
 expect "summarize missing file" 1 "" "mlptrain summarize: $T/none.csv: cannot open: No such file or directory" -- $M summarize $T/none.csv
 printf 'config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status\na,relu,1,0.8,0.79,0.4\n' >$T/short.csv
 expect "summarize short row" 1 "" "mlptrain summarize: $T/short.csv:2: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize $T/short.csv
-expect "out dir missing" 1 "" "mlptrain sweep: $T/no/r.csv: directory \"$T/no\" does not exist" -- $M sweep --seeds 1 --epochs 1 --out $T/no/r.csv
+expect "out dir missing" 2 "" "mlptrain sweep: --out: $T/no/r.csv: directory \"$T/no\" does not exist" -- $M sweep --seeds 1 --epochs 1 --out $T/no/r.csv
 
 # --result, --grid, --dump-data on a single run.
 $M --epochs 2 --seed 2 --quiet --result - >$T/one.csv 2>$T/one.err
