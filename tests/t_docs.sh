@@ -18,6 +18,11 @@ for sub in sweep summarize predict; do
     check "README has mlptrain $sub" grep -q "mlptrain $sub" README.md
 done
 
+# the README states the catalogue's size: keep it true as entries are added
+n=$(grep -cE '^[[:space:]]*(u|r|last|has|expect) ' tests/t_bad_inputs.sh)
+check "README gives the catalogue's size ($n)" grep -q "catalogue of $n bad inputs" README.md
+check "README's robustness section gives it too ($n)" grep -q "catalogue holds $n distinct" README.md
+
 make -s install DESTDIR="$t_tmp/root" PREFIX=/usr >/dev/null 2>&1
 for f in bin/mlptrain bin/circles share/man/man1/mlptrain.1 share/man/man1/circles.1; do
     check "make install puts $f" test -s "$t_tmp/root/usr/$f"
