@@ -237,13 +237,19 @@ VEC_INLINE void dw_cols(double *dW, double *db, const double *in, const double *
 }
 
 /* dW[k x n] and db[n] of one layer, in column blocks of 8 units (4 at the
- * end); db rides along with the first block of inputs. */
+ * end); db rides along with the first block of inputs.  A block of 5 or 6
+ * inputs by 8 units would need 10-12 accumulators, 2 for db, 2 operands, the
+ * broadcast input and a product: more than the 16 AVX2 registers, and the
+ * spilled accumulator chains every row through a store and a reload (the
+ * article's 5-wide layers ran at half speed so).  Those take blocks of 4 units:
+ * the same multiplies, with one more load of each broadcast input. */
 VEC_INLINE void dw_layer(double *dW, double *db, const double *in, const double *dt, size_t S,
                          size_t B, size_t k, size_t n)
 {
     size_t nP = round4(n), j = 0;
-    for (; j + 8 <= nP; j += 8)
-        dw_cols(dW, db, in, dt, S, B, k, n, nP, j, 2);
+    if (k <= 4 || k > 6)
+        for (; j + 8 <= nP; j += 8)
+            dw_cols(dW, db, in, dt, S, B, k, n, nP, j, 2);
     for (; j < nP; j += 4)
         dw_cols(dW, db, in, dt, S, B, k, n, nP, j, 1);
 }

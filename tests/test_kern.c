@@ -202,7 +202,7 @@ static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden
 int main(void)
 {
     static const char *acts[] = {"relu6", "relu", "tanh", "linear", "elu", "sigmoid"};
-    static const size_t widths[] = {1, 2, 3, 4, 5, 7, 8, 9, 13, 17};
+    static const size_t widths[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 17};
     static const size_t batches[] = {1, 2, 3, 5, 13, 16, 17, 20, 32, 33};
     np_rng *g = np_rng_alloc(2024);
     for (size_t ai = 0; ai < sizeof acts / sizeof acts[0]; ai++) {
@@ -210,7 +210,7 @@ int main(void)
         for (int rep = 0; rep < 12; rep++) {
             size_t nh = np_rng_interval(g, 3), hidden[3];
             for (size_t l = 0; l < nh; l++)
-                hidden[l] = widths[np_rng_interval(g, 9)];
+                hidden[l] = widths[np_rng_interval(g, 10)];
             size_t n_in = 1 + np_rng_interval(g, 4);
             size_t B = batches[np_rng_interval(g, 9)];
             size_t max_batch = B + np_rng_interval(g, 5);
@@ -225,6 +225,10 @@ int main(void)
     CHECK(compare_once(act_find("relu6"), 2, h11, 11, 32, 32, g) == 0);
     CHECK(compare_once(act_find("tanh"), 2, h11, 11, 32, 20, g) == 0);
     CHECK(compare_once(act_find("relu"), 2, h64, 2, 32, 29, g) == 0);
+    /* 5 and 6 inputs into 8 or more units: dW in blocks of 4 units */
+    size_t h56[4] = {5, 9, 6, 12};
+    CHECK(compare_once(act_find("relu6"), 2, h56, 4, 32, 32, g) == 0);
+    CHECK(compare_once(act_find("tanh"), 2, h56, 4, 20, 17, g) == 0);
     /* 130 x 128 = 16640 weights: the cblas_dgemm path in a BLAS build */
     CHECK(compare_once(act_find("tanh"), 3, hbig, 2, 32, 32, g) == 0);
     np_rng_free(g);
