@@ -18,9 +18,15 @@ minmax_NAME_out_loLO_hiHI.csv                MinMaxScaler((LO, HI)).fit_transfor
 import os
 import sys
 
-import numpy as np
-from sklearn.datasets import make_circles
-from sklearn.preprocessing import MinMaxScaler
+# numpy's own AVX-512 sin and cos (used where the CPU has AVX-512F) differ
+# from libm's in the last bit; the reference is numpy's portable loops, which
+# call libm as mlptrain does.  This must be set before numpy is imported.
+os.environ["NPY_DISABLE_CPU_FEATURES"] = (
+    "AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL")
+
+import numpy as np  # noqa: E402
+from sklearn.datasets import make_circles  # noqa: E402
+from sklearn.preprocessing import MinMaxScaler  # noqa: E402
 
 # (n_samples, noise, seed, factor)
 CIRCLES = [
@@ -35,6 +41,7 @@ CIRCLES = [
     (10, 0.1, 1, 0.0),         # factor 0: the inner circle is a point
     (20, 0.1, 4294967295, 0.8),  # largest seed
     (2, 0.0, 1, 0.8),          # x2 constant (sin 0 = 0): scale treated as 1
+    (8, 0.0, 1, 0.0),          # -0 coordinates: numpy adds 0.0 + noise * gauss, giving +0
 ]
 
 EPS = np.finfo(float).eps

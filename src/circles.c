@@ -60,9 +60,11 @@ int circles_make(unsigned long n, double noise, double factor, uint32_t seed,
         ds->x[2 * i + 1] = tmp->x[2 * idx[i] + 1];
         ds->y[i] = tmp->y[idx[i]];
     }
-    /* the draws happen even when noise == 0, as in numpy */
+    /* the draws happen even when noise == 0, as in numpy; numpy's normal()
+     * is loc + scale * gauss with loc = 0.0, and that addition turns a
+     * -0 product into +0 (so a -0 coordinate plus it is +0, as in numpy) */
     for (size_t i = 0; i < 2 * n; i++)
-        ds->x[i] += noise * np_rng_gauss(g);
+        ds->x[i] += 0.0 + noise * np_rng_gauss(g);
     dataset_free(tmp);
     free(idx);
     np_rng_free(g);

@@ -221,7 +221,7 @@ static void test_fixtures(void)
     }
     closedir(dir);
     /* as many as scripts/make_fixtures.py writes: none skipped or lost */
-    CHECK_MSG(circles == 20, "%d circles fixtures, want 20", circles);
+    CHECK_MSG(circles == 22, "%d circles fixtures, want 22", circles);
     CHECK_MSG(minmaxes == 6, "%d minmax fixtures, want 6", minmaxes);
 }
 
