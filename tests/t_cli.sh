@@ -4,6 +4,17 @@
 M=./mlptrain
 
 expect "article relu6 run, seed 1" 0 "Train: 0.822, Test: 0.790" "*" -- $M --act relu6 --layers 11 --epochs 500
+# the README's worked example, output for output
+expect "article relu run, seed 1" 0 "Train: 0.826, Test: 0.800" "*" -- $M --act relu --layers 11 --epochs 500
+expect "article tanh run, seed 1" 0 "Train: 0.508, Test: 0.520" "*" -- $M --act tanh --init uniform:0:1 --out-init uniform:0:1 --csv "$t_tmp/tanh.csv"
+check "README's head -3 of the tanh history" test "$(head -3 "$t_tmp/tanh.csv")" = "epoch,accuracy,loss,val_accuracy,val_loss
+0,0.492,1.6607207523805467,0.51,1.0564249112045914
+1,0.494,0.8195492103488399,0.49,0.708700046889252"
+check "the tanh history has 500 epochs" test "$(wc -l <"$t_tmp/tanh.csv")" = 501
+# a usage error writes nothing, not even the history's header
+expect "usage error with --csv" 2 "" "*" -- $M --act foo --csv "$t_tmp/none.csv"
+check "a usage error leaves no history file" test ! -e "$t_tmp/none.csv"
+check "a usage error leaves no temporary file" test "$(ls "$t_tmp" | grep -c 'none.csv')" = 0
 expect "version" 0 "mlptrain 0.1.0" "" -- $M --version
 expect "unknown activation" 2 "" "mlptrain: --act: foo: unknown activation (allowed tanh, relu, relu6, sigmoid, linear, leaky_relu, elu, selu, softplus, softsign, gelu, swish, hard_sigmoid)" -- $M --act foo
 expect "units 0" 2 "" "mlptrain: --units: 0: out of range (allowed 1..1000000)" -- $M --units 0

@@ -79,6 +79,19 @@ static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden
     for (size_t l = 1; l <= m->n_layers; l++)
         for (size_t j = 0; j < m->width[l]; j++)
             mlp_b(m, m->params, l)[j] = np_rng_uniform(g, -0.5, 0.5);
+    /* hidden pre-activations exactly at the kinks, where relu's and relu6's
+     * derivatives are 0 (z = 0 and z = 6): in hidden layers of 3 or more
+     * units, unit 0 has zero weights and bias (z = 0) and unit 1 zero
+     * weights and bias 6 (z = 6) */
+    for (size_t l = 1; l < m->n_layers; l++) {
+        if (m->width[l] < 3)
+            continue;
+        double *W = mlp_W(m, m->params, l);
+        for (size_t p = 0; p < m->width[l - 1]; p++)
+            W[p * m->width[l]] = W[p * m->width[l] + 1] = 0.0;
+        mlp_b(m, m->params, l)[0] = 0.0;
+        mlp_b(m, m->params, l)[1] = 6.0;
+    }
     size_t L = m->n_layers, maxw = 0;
     for (size_t l = 0; l <= L; l++)
         maxw = m->width[l] > maxw ? m->width[l] : maxw;
