@@ -42,6 +42,27 @@ expect "sweep plot" 0 "" "" -- scripts/plot_sweep.sh -o $T/sweep.png $T/runs.csv
 check "sweep PNG" is_png $T/sweep.png
 expect "sweep plot wrong file" 1 "" "plot_sweep.sh: $T/h.csv: not a per-run CSV (expected the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- scripts/plot_sweep.sh -o $T/s.png $T/h.csv
 
+# gradient norms from --diag files: two panels; a dead network is refused
+# and the previous picture is kept; a file of another kind is refused
+$M --act relu6 --epochs 5 --quiet --diag $T/d6.csv >/dev/null
+$M --act tanh --init uniform:0:1 --out-init uniform:0:1 --epochs 5 --quiet --diag $T/dt.csv >/dev/null
+expect "gradient norms" 0 "" "" -- scripts/plot_grad_norms.sh $T/g.png $T/dt.csv tanh $T/d6.csv relu6
+check "gradient norms PNG" is_png $T/g.png
+cp $T/g.png $T/g.before
+$M --act relu --seed 10 --epochs 3 --quiet --diag $T/dead.csv >/dev/null
+expect "gradient norms of a dead network" 1 "" "plot_grad_norms.sh: $T/dead.csv: every gradient norm is 0 (a dead network): nothing to draw on a log scale" -- scripts/plot_grad_norms.sh $T/g.png $T/dead.csv dead
+check "the previous gradient PNG is kept" cmp -s $T/g.png $T/g.before
+check "no temporary PNG left" [ "$(ls $T | grep -c 'g.png.tmp')" = 0 ]
+expect "gradient norms wrong file" 1 "" "plot_grad_norms.sh: $T/h.csv: not an mlptrain --diag file (expected the header epoch,layer,grad_norm,weight_norm,dead_frac,saturated_frac,mean_act)" -- scripts/plot_grad_norms.sh $T/g2.png $T/h.csv h
+check "no PNG for a wrong file" [ ! -e $T/g2.png ]
+# one layer dead throughout, the others alive: named in the title, drawn without it
+awk -F, 'NR > 1 && $2 == 3 { $3 = 0 } { print }' OFS=, $T/d6.csv >$T/d6dead3.csv
+expect "gradient norms with a dead layer" 0 "" "" -- scripts/plot_grad_norms.sh $T/g3.png $T/d6dead3.csv relu6
+check "dead-layer PNG" is_png $T/g3.png
+printf 'epoch,layer,grad_norm,weight_norm,dead_frac,saturated_frac,mean_act\n0,1,abc,1,0,0,0\n' >$T/dbad.csv
+expect "gradient norms bad row" 1 "" "$T/dbad.csv:2: not a diagnostics row: 0,1,abc,1,0,0,0" -- scripts/plot_grad_norms.sh $T/g4.png $T/dbad.csv bad
+expect "gradient norms quote in a title" 2 "" "plot_grad_norms.sh: quotes and backslashes are not supported in names: it's" -- scripts/plot_grad_norms.sh $T/g5.png $T/d6.csv "it's"
+
 # the article's three runs, shortened to 3 epochs
 MLPTRAIN=$M scripts/compare_activations.sh --epochs 3 --plot --dir $T/cmp >$T/table.txt 2>$T/table.err
 check "compare exit" [ $? = 0 ]
