@@ -21,7 +21,12 @@ for conf in "relu6|--act relu6" "relu|--act relu" \
     opts=${conf#*|}
     for s in $(seq "$first" "$last"); do
         # shellcheck disable=SC2086
-        $M $opts --seed "$s" --quant "$bits" --quant-csv "$tmp/q.csv" >/dev/null 2>&1
+        if ! $M $opts --seed "$s" --quant "$bits" --quant-csv "$tmp/q.csv" --quiet \
+                >/dev/null 2>"$tmp/err"; then
+            echo "quant_seeds.sh: the $name run with seed $s failed:" >&2
+            cat "$tmp/err" >&2
+            exit 1
+        fi
         tail -n +2 "$tmp/q.csv" | sed "s/^/$name,$s,/"
     done
 done > "$tmp/all.csv"

@@ -83,4 +83,27 @@ expect "predict stdin, header optional" 0 "probability,class
 0.5201375195788553,1" "" -- sh -c "printf '0.5,0.25\n 0.5 , 0.25 ,1\n' | $M predict --load $T/c.txt"
 expect "predict bad row" 1 "" "mlptrain predict: stdin:2: x2: \"nan\": not a finite number (allowed finite numbers, |x| <= 1e10)" -- sh -c "printf 'x1,x2\n1,nan\n' | $M predict --load $T/c.txt"
 
+# scripts/quant_seeds.sh over two seeds: its table, and a cell checked
+# against the single run it comes from (relu6 seed 1 is the only relu6
+# learner: its 4-bit test accuracy is the mean)
+MLPTRAIN=$M scripts/quant_seeds.sh 1 2 4,8 >$t_tmp/qs.txt 2>$t_tmp/qs.err
+check "quant_seeds exit" [ $? = 0 ]
+check "quant_seeds table" [ "$(cat $t_tmp/qs.txt)" = "
+| mean test accuracy | learned | float | 4 bits | 8 bits |
+|---|---|---|---|---|
+| relu6 | 1/2 | 0.790 | 0.530 | 0.780 |
+| relu | 1/2 | 0.800 | 0.660 | 0.780 |
+| tanh uniform:0:1 | 0/2 | - | - | - |
+| tanh glorot_uniform | 2/2 | 0.795 | 0.680 | 0.795 |
+
+| test rows changed | learned | float | 4 bits | 8 bits |
+|---|---|---|---|---|
+| relu6 | 1/2 | 0 | 46.0% | 5.0% |
+| relu | 1/2 | 0 | 26.0% | 2.0% |
+| tanh uniform:0:1 | 0/2 | 0 | - | - |
+| tanh glorot_uniform | 2/2 | 0 | 23.5% | 1.0% |" ]
+check "quant_seeds cell = the single run" [ "$($M --act relu6 --seed 1 --quant 4 --quiet --quant-csv - | tail -n 1)" = "4,0.558,0.53,0.822,0.79,46,0.46" ]
+expect "quant_seeds passes on a failure" 1 "*" "quant_seeds.sh: the relu6 run with seed 1 failed:
+mlptrain: --quant: 4,99: out of range (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- env MLPTRAIN=$M scripts/quant_seeds.sh 1 2 4,99
+
 finish beyond
