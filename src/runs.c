@@ -72,7 +72,7 @@ void runs_list_free(run_list *list)
 {
     free(list->rows);
     list->rows = NULL;
-    list->n = list->cap = 0;
+    list->n = list->cap = list->n_partial = 0;
 }
 
 /* A double field: a finite number or "nan" (a diverged run, no test rows). */
@@ -172,6 +172,8 @@ int runs_read(const char *path, run_list *list, char *err)
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
+        if (strncmp(line, "# partial:", 10) == 0)
+            list->n_partial++;
         if (len == 0 || line[0] == '#' || strcmp(line, RUNS_HEADER) == 0)
             continue;
         run_row r;
@@ -182,6 +184,8 @@ int runs_read(const char *path, run_list *list, char *err)
             st = MLP_EFORMAT;
             break;
         }
+        r.src = name;
+        r.line = lineno;
         if (runs_append(list, &r) != MLP_OK) {
             mlp_seterr(err, "%s:%zu: out of memory", name, lineno);
             st = MLP_ENOMEM;
@@ -195,5 +199,46 @@ int runs_read(const char *path, run_list *list, char *err)
     free(line);
     if (!is_stdin)
         fclose(f);
+    return st;
+}
+
+static int cmp_config_seed(const void *x, const void *y)
+{
+    const run_row *a = *(const run_row *const *)x, *b = *(const run_row *const *)y;
+    int c = strcmp(a->config, b->config);
+    if (c != 0)
+        return c;
+    if (a->seed != b->seed)
+        return a->seed < b->seed ? -1 : 1;
+    /* equal keys: keep the order of reading, so the message names the
+     * first occurrence second */
+    return a < b ? -1 : a > b;
+}
+
+int runs_find_repeat(const run_list *list, char *err)
+{
+    if (list->n < 2)
+        return MLP_OK;
+    const run_row **by = malloc(list->n * sizeof *by);
+    if (by == NULL) {
+        mlp_seterr(err, "out of memory for %zu rows", list->n);
+        return MLP_ENOMEM;
+    }
+    for (size_t i = 0; i < list->n; i++)
+        by[i] = &list->rows[i];
+    qsort(by, list->n, sizeof *by, cmp_config_seed);
+    int st = MLP_OK;
+    for (size_t i = 1; i < list->n; i++) {
+        const run_row *a = by[i - 1], *b = by[i];
+        if (strcmp(a->config, b->config) == 0 && a->seed == b->seed) {
+            mlp_seterr(err, "%s:%zu: configuration %s, seed %lu again (first at %s:%zu); a run "
+                       "read twice would count twice (allowed one row per configuration and seed)",
+                       b->src ? b->src : "?", b->line, b->config, (unsigned long)b->seed,
+                       a->src ? a->src : "?", a->line);
+            st = MLP_EFORMAT;
+            break;
+        }
+    }
+    free(by);
     return st;
 }

@@ -41,6 +41,9 @@ typedef struct {
     unsigned long epochs_run;
     double seconds;
     int ok; /* status "ok" (1) or "nonfinite" (0) */
+    const char *src; /* where runs_read found it ("stdin" or the path it was
+                      * given, borrowed), NULL for a row made here */
+    size_t line;     /* its line in src, 0 for a row made here */
 } run_row;
 
 /* "ACT/INIT/OUT_INIT" of cfg into buf[RUNS_CONFIG_LEN]. */
@@ -62,6 +65,7 @@ int runs_write_file(const char *path, const run_row *row, char *err);
 typedef struct {
     run_row *rows;
     size_t n, cap;
+    size_t n_partial; /* "# partial:" lines runs_read has met */
 } run_list;
 
 /* Append row to list; MLP_OK or MLP_ENOMEM. */
@@ -72,5 +76,11 @@ void runs_list_free(run_list *list); /* frees the rows, leaves an empty list */
  * ("FILE: cannot open: REASON"), MLP_EFORMAT ("FILE:LINE: REASON"),
  * MLP_ENOMEM. */
 int runs_read(const char *path, run_list *list, char *err);
+
+/* MLP_OK when no configuration has a seed twice; else MLP_EFORMAT with err
+ * naming both rows ("FILE:LINE: ... also at FILE:LINE"), or MLP_ENOMEM.  A
+ * run counted twice (files collected twice, a retried job) would narrow
+ * the confidence intervals and shrink the p-values. */
+int runs_find_repeat(const run_list *list, char *err);
 
 #endif

@@ -112,7 +112,7 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
         fprintf(stderr, "mlptrain sweep: %s\n", err);
         return 1;
     }
-    sweep_out out = {af ? af->f : NULL, {NULL, 0, 0}, 0, isatty(2), o.n_cfg * o.n_seeds, 0, 0};
+    sweep_out out = {af ? af->f : NULL, {NULL, 0, 0, 0}, 0, isatty(2), o.n_cfg * o.n_seeds, 0, 0};
     if (out.csv)
         fputs(RUNS_HEADER "\n", out.csv);
     unsigned jobs = o.jobs < out.total ? o.jobs : (unsigned)out.total;
@@ -182,16 +182,30 @@ int summarize_command(int argc, char **argv)
         fprintf(stderr, "%s\n", err);
         return 2;
     }
-    run_list rows = {NULL, 0, 0};
+    run_list rows = {NULL, 0, 0, 0};
     int rc = 0;
-    for (int i = 0; i < n_files && rc == 0; i++)
-        if (runs_read(files[i], &rows, err) != MLP_OK) {
+    for (int i = 0; i < n_files && rc == 0; i++) {
+        size_t partial = rows.n_partial;
+        int rs = runs_read(files[i], &rows, err);
+        if (rs != MLP_OK) {
             fprintf(stderr, "mlptrain summarize: %s\n", err);
-            rc = 1;
+            /* an input that cannot be read or is not per-run rows is a
+             * usage error, as a bad --data file is */
+            rc = rs == MLP_ENOMEM ? 1 : 2;
+        } else if (rows.n_partial > partial) {
+            fprintf(stderr, "mlptrain summarize: note: %s is marked partial (a sweep that "
+                    "stopped early): its configurations may lack seeds\n",
+                    strcmp(files[i], "-") == 0 ? "stdin" : files[i]);
         }
+    }
     if (rc == 0 && rows.n == 0) {
         fprintf(stderr, "mlptrain summarize: no runs in the files given\n");
-        rc = 1;
+        rc = 2;
+    }
+    int rs;
+    if (rc == 0 && (rs = runs_find_repeat(&rows, err)) != MLP_OK) {
+        fprintf(stderr, "mlptrain summarize: %s\n", err);
+        rc = rs == MLP_ENOMEM ? 1 : 2;
     }
     summary s;
     if (rc == 0 && summary_build(&rows, &s, err) != MLP_OK) {

@@ -292,8 +292,8 @@ u "sweep unknown option" "mlptrain sweep: --bogus: unknown option (see mlptrain 
 u "sweep unknown short option" "mlptrain sweep: -x: unknown option (see mlptrain sweep --help)" -- $M sweep --seeds 1-2 -x
 u "sweep out in a missing directory" "mlptrain sweep: --out: /nonexistent/x.csv: directory \"/nonexistent\" does not exist" -- $M sweep --seeds 1-2 --out /nonexistent/x.csv
 u "summarize no files" "mlptrain summarize: no files given (usage: mlptrain summarize FILE...; - is stdin)" -- $M summarize
-r "summarize missing file" "mlptrain summarize: $D/none.csv: cannot open: No such file or directory" -- $M summarize "$D/none.csv"
-r "summarize a data CSV" "mlptrain summarize: $D/ok.csv:1: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize "$D/ok.csv"
+u "summarize missing file" "mlptrain summarize: $D/none.csv: cannot open: No such file or directory" -- $M summarize "$D/none.csv"
+u "summarize a data CSV" "mlptrain summarize: $D/ok.csv:1: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize "$D/ok.csv"
 
 # ---- inputs that are odd but valid: accepted, with a warning where useful
 expect "BOM and CRLF line ends: accepted" 0 "Train: 0.667, Test: 0.000" "*" -- $M --data "$D/bom_crlf.csv" --train 3 --epochs 5 --csv "$D/bom.hist"

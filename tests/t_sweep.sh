@@ -162,9 +162,16 @@ expect "data from stdin" 2 "" "mlptrain sweep: --data: -: every run reads the da
 expect "bad data file: usage error, as a single run" 2 "" "mlptrain sweep: 6 runs (3 configurations x 2 seeds) on 1 thread
 mlptrain sweep: seed 1, tanh/uniform:0:1/uniform:0:1: --data: $T/none.csv: cannot open: No such file or directory" -- $M sweep --article-init --seeds 1-2 --jobs 1 --data $T/none.csv
 expect "summarize nothing" 2 "" "mlptrain summarize: no files given (usage: mlptrain summarize FILE...; - is stdin)" -- $M summarize
-expect "summarize missing file" 1 "" "mlptrain summarize: $T/none.csv: cannot open: No such file or directory" -- $M summarize $T/none.csv
+expect "summarize missing file" 2 "" "mlptrain summarize: $T/none.csv: cannot open: No such file or directory" -- $M summarize $T/none.csv
 printf 'config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status\na,relu,1,0.8,0.79,0.4\n' >$T/short.csv
-expect "summarize short row" 1 "" "mlptrain summarize: $T/short.csv:2: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize $T/short.csv
+expect "summarize short row" 2 "" "mlptrain summarize: $T/short.csv:2: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize $T/short.csv
+# rows collected twice (two machines, a retried job) would count twice
+$M sweep --seeds 1-2 --epochs 1 --act relu,tanh --quiet --out $T/two.csv 2>/dev/null
+sed -n '1p;3p' $T/two.csv >$T/again.csv
+expect "summarize a seed twice" 2 "" "mlptrain summarize: $T/again.csv:2: configuration tanh/glorot_uniform/glorot_uniform, seed 1 again (first at $T/two.csv:3); a run read twice would count twice (allowed one row per configuration and seed)" -- $M summarize $T/two.csv $T/again.csv
+expect "summarize the same file twice" 2 "" "mlptrain summarize: $T/two.csv:2: configuration relu/he_uniform/glorot_uniform, seed 1 again (first at $T/two.csv:2); a run read twice would count twice (allowed one row per configuration and seed)" -- $M summarize $T/two.csv $T/two.csv
+{ cat $T/two.csv; echo "# partial: 4 of 6 runs complete; interrupted by SIGINT"; } >$T/part.csv
+expect "summarize a partial file says so" 0 "*" "mlptrain summarize: note: $T/part.csv is marked partial (a sweep that stopped early): its configurations may lack seeds" -- $M summarize $T/part.csv
 expect "out dir missing" 2 "" "mlptrain sweep: --out: $T/no/r.csv: directory \"$T/no\" does not exist" -- $M sweep --seeds 1 --epochs 1 --out $T/no/r.csv
 
 # --result, --grid, --dump-data on a single run.
