@@ -39,18 +39,24 @@ while [ $# -gt 0 ]; do
     shift
 done
 mkdir -p "$dir"
-printf '%-10s  %9s  %8s  %9s  %7s\n' activation "train acc" "test acc" collapsed seconds
+# the header comes with the first row, so that a bad --seed or --epochs
+# (mlptrain says what is wrong) leaves nothing but its message
+header="$(printf '%-10s  %9s  %8s  %9s  %7s' activation "train acc" "test acc" collapsed seconds)"
 for act in tanh relu relu6; do
     case $act in
     tanh) init="--init uniform:0:1 --out-init uniform:0:1" ;;
     *) init="--init he_uniform --out-init glorot_uniform" ;;
     esac
+    # with --plot, the grid over the input square and the data points
+    if [ $plot = 1 ]; then
+        set -- --grid "$dir/$act.grid.csv" --dump-data "$dir/data.csv"
+    else
+        set --
+    fi
     # shellcheck disable=SC2086  # $init is two options on purpose
-    grid=
-    [ $plot = 1 ] && grid="--grid $dir/$act.grid.csv --dump-data $dir/data.csv"
-    # shellcheck disable=SC2086  # $init and $grid are options on purpose
     "$MLPTRAIN" --act $act $init --layers 11 --units 5 --epochs "$epochs" --seed "$seed" \
-        --quiet --csv "$dir/$act.csv" --result "$dir/$act.result.csv" $grid >/dev/null
+        --quiet --csv "$dir/$act.csv" --result "$dir/$act.result.csv" "$@" >/dev/null
+    [ -z "$header" ] || { echo "$header"; header=; }
     tail -n 1 "$dir/$act.result.csv" | awk -F, -v act=$act '{
         printf "%-10s  %9.3f  %8.3f  %9s  %7.2f\n", act, $4, $5, ($8 == 1 ? "yes" : "no"), $10 }'
 done
