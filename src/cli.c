@@ -241,6 +241,10 @@ static int parse_quant(const char *s, cli_config *cfg, char *err)
         buf[len] = '\0';
         if (parse_ulong(buf, 4, 32, &v, &why) != MLP_OK)
             return bad(err, "--quant", s, why, allowed);
+        for (size_t i = 0; i < cfg->n_quant; i++)
+            if (cfg->quant_bits[i] == (int)v)
+                return bad(err, "--quant", s, "a width is repeated (its rows would be identical)",
+                           allowed);
         cfg->quant_bits[cfg->n_quant++] = (int)v;
         if (!comma)
             break;

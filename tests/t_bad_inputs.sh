@@ -240,6 +240,7 @@ u "quant 33 bits" "mlptrain: --quant: 33: out of range (allowed comma-separated 
 u "quant overflows" "mlptrain: --quant: 99999999999999999999: out of range (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- $M --quant 99999999999999999999
 u "quant empty item" "mlptrain: --quant: 8,,16: empty value (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- $M --quant 8,,16
 u "quant negative" "mlptrain: --quant: -4: not a whole number (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- $M --quant -4
+u "quant repeated width" "mlptrain: --quant: 8,4,4: a width is repeated (its rows would be identical) (allowed comma-separated bit widths of 4..32, e.g. 4,8,16)" -- $M --quant 8,4,4
 u "quant missing value" "mlptrain: --quant: missing value (see mlptrain --help)" -- $M --quant
 u "quant-csv empty" "mlptrain: --quant-csv: \"\": empty value (allowed a file name or -)" -- $M --quant 8 --quant-csv ''
 u "quant-csv in a missing directory" "mlptrain: --quant-csv: /nonexistent/q.csv: directory \"/nonexistent\" does not exist" -- $M --quant 8 --quant-csv /nonexistent/q.csv
