@@ -288,6 +288,11 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
         if ((st = saved_restore(saved, &ex->scaler, m, ex->train->n, g, err)) != MLP_OK)
             goto done;
         ex->epochs_before = saved->epochs;
+        /* --save always writes the momentum state; a file without it
+         * (written by hand or by another tool) trains on from zero velocity */
+        if (!saved->has_velocity && cfg->epochs > 0 && log)
+            fprintf(log, "mlptrain: warning: %s has no velocity block: training goes on from "
+                    "zero momentum, not as one uninterrupted run would\n", cfg->load_path);
     }
     res->n_train = ex->train->n;
     res->n_test = ex->test->n;

@@ -83,6 +83,15 @@ expect "predict stdin, header optional" 0 "probability,class
 0.5201375195788553,1" "" -- sh -c "printf '0.5,0.25\n 0.5 , 0.25 ,1\n' | $M predict --load $T/c.txt"
 expect "predict bad row" 1 "" "mlptrain predict: stdin:2: x2: \"nan\": not a finite number (allowed finite numbers, |x| <= 1e10)" -- sh -c "printf 'x1,x2\n1,nan\n' | $M predict --load $T/c.txt"
 
+# a model file without its velocity block trains on, with a warning
+$M --epochs 3 --save $t_tmp/m3.txt --quiet >/dev/null
+awk '/^velocity/ { skip = 1 } /^end/ { skip = 0 } !skip' $t_tmp/m3.txt >$t_tmp/m3nov.txt
+$M --load $t_tmp/m3nov.txt --epochs 2 >/dev/null 2>$t_tmp/nov.err
+check "no velocity: still runs" [ $? = 0 ]
+check "no velocity: warned" [ "$(tail -n 1 $t_tmp/nov.err)" = "mlptrain: warning: $t_tmp/m3nov.txt has no velocity block: training goes on from zero momentum, not as one uninterrupted run would" ]
+$M --load $t_tmp/m3nov.txt --epochs 0 >/dev/null 2>$t_tmp/nov0.err
+check "no velocity, no training: no warning" [ "$(grep -c warning $t_tmp/nov0.err)" = 0 ]
+
 # scripts/quant_seeds.sh over two seeds: its table, and a cell checked
 # against the single run it comes from (relu6 seed 1 is the only relu6
 # learner: its 4-bit test accuracy is the mean)
