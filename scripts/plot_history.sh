@@ -24,13 +24,17 @@ shift $((OPTIND - 1))
 [ $# = 1 ] || usage
 in=$1
 [ -r "$in" ] || { echo "$prog: $in: cannot read" >&2; exit 1; }
-header=$(head -n 1 "$in")
+header=$(head -n 1 "$in" | tr -d '\r')
 case $header in
 epoch,accuracy,loss,val_accuracy,val_loss) has_val=1 ;;
 epoch,accuracy,loss) has_val=0 ;;
 *) echo "$prog: $in: not a history CSV (header \"$header\", expected epoch,accuracy,loss[,val_accuracy,val_loss])" >&2; exit 1 ;;
 esac
-[ "$(grep -vc '^#' "$in")" -ge 2 ] || { echo "$prog: $in: no epochs to plot" >&2; exit 1; }
+rows=$(grep -vc '^#' "$in" || true)
+[ "$rows" -ge 2 ] || { echo "$prog: $in: no epochs to plot" >&2; exit 1; }
+# one epoch is one point: draw points, a line needs two
+style="lines lw 1.5" xrange=""
+[ "$rows" -gt 2 ] || { style="points pt 7"; xrange="set xrange [-1:1]"; }
 [ -n "$out" ] || out=${in%.csv}.png
 [ -n "$title" ] || title=$(basename "$in")
 grep -q '^# partial:' "$in" && title="$title (partial: stopped early)"
@@ -41,9 +45,9 @@ command -v gnuplot >/dev/null || { echo "$prog: gnuplot not found (Debian: apt-g
 tmp=$out.tmp.$$.png
 trap 'rm -f "$tmp"' EXIT
 if [ $has_val = 1 ]; then
-    plots="'$in' using 'epoch':'accuracy' with lines lw 1.5 title 'train', '$in' using 'epoch':'val_accuracy' with lines lw 1.5 title 'test'"
+    plots="'$in' using 'epoch':'accuracy' with $style title 'train', '$in' using 'epoch':'val_accuracy' with $style title 'test'"
 else
-    plots="'$in' using 'epoch':'accuracy' with lines lw 1.5 title 'train'"
+    plots="'$in' using 'epoch':'accuracy' with $style title 'train'"
 fi
 gnuplot <<GP
 set terminal pngcairo size 640,420 font 'sans,10'
@@ -56,6 +60,7 @@ set ylabel 'accuracy'
 set key below horizontal
 set bmargin 5
 set grid
+$xrange
 plot $plots
 GP
 mv -f "$tmp" "$out"

@@ -22,6 +22,13 @@ check "train-only PNG" is_png $T/notest.png
 expect "partial history" 0 "" "" -- scripts/plot_history.sh -o $T/diverged.png $T/diverged.csv
 check "partial PNG" is_png $T/diverged.png
 
+# CRLF line ends (a history passed through Windows), and one epoch (points)
+sed 's/$/\r/' $T/h.csv >$T/crlf.csv
+expect "CRLF history" 0 "" "" -- scripts/plot_history.sh -o $T/crlf.png $T/crlf.csv
+check "CRLF PNG" is_png $T/crlf.png
+$M --epochs 1 --quiet --csv $T/one.csv >/dev/null
+expect "one-epoch history, no gnuplot warning" 0 "" "" -- scripts/plot_history.sh -o $T/one.png $T/one.csv
+check "one-epoch PNG" is_png $T/one.png
 printf 'a,b\n1,2\n' >$T/bad.csv
 expect "not a history" 1 "" "plot_history.sh: $T/bad.csv: not a history CSV (header \"a,b\", expected epoch,accuracy,loss[,val_accuracy,val_loss])" -- scripts/plot_history.sh $T/bad.csv
 expect "overlay" 0 "" "" -- scripts/plot_compare.sh -o $T/cmp.png a=$T/h.csv b=$T/diverged.csv
