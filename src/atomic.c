@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sigstop.h"
 #include "status.h"
 
 static int is_stdout(const char *path)
@@ -33,6 +34,8 @@ static char *dir_of(const char *path)
 
 static void free_file(atomic_file *a)
 {
+    if (a->tmp != NULL)
+        sigstop_untrack(a->tmp);
     free(a->path);
     free(a->tmp);
     free(a);
@@ -76,6 +79,8 @@ atomic_file *atomic_open(const char *path, char *err)
         free_file(a);
         return NULL;
     }
+    /* a signal outside training removes it (see sigstop.h) */
+    sigstop_track(a->tmp);
     /* mkstemp makes 0600; give the file the mode open(2) would have */
     mode_t mask = umask(0);
     umask(mask);

@@ -12,6 +12,7 @@
 #include "circles.h"
 #include "dataset.h"
 #include "parse.h"
+#include "sigstop.h"
 #include "status.h"
 #include "version.h"
 
@@ -142,6 +143,7 @@ int main(int argc, char **argv)
     options o;
     char err[MLP_ERRLEN] = "";
     gsl_set_error_handler_off();
+    sigstop_install(); /* a signal removes the temporary output file */
     int st = parse_args(argc, argv, &o, err);
     if (st == HELP) {
         usage(stdout);

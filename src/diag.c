@@ -151,8 +151,11 @@ int diag_epoch(diag *d, size_t epoch, char *err)
     return MLP_OK;
 }
 
-int diag_close(diag *d, char *err)
+int diag_close(diag *d, const char *partial_reason, char *err)
 {
+    /* as the history: a stopped run's file says so in its last line */
+    if (partial_reason != NULL)
+        fprintf(d->af->f, "# partial: %s\n", partial_reason);
     int st = atomic_commit(d->af, err);
     d->af = NULL;
     diag_abort(d);

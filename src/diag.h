@@ -58,8 +58,9 @@ diag *diag_open(const char *path, const mlp *m, char *err);
 void diag_batch(const mlp *m, const mlp_ws *ws, size_t B, void *vdiag);
 /* Write the epoch's rows and reset the counters (call from on_epoch). */
 int diag_epoch(diag *d, size_t epoch, char *err);
-/* Rename the file into place and free d (also on error). */
-int diag_close(diag *d, char *err);
+/* Rename the file into place and free d (also on error); with a
+ * partial_reason (a stopped run), the last line is "# partial: REASON". */
+int diag_close(diag *d, const char *partial_reason, char *err);
 /* Drop the file and free d.  Accepts NULL. */
 void diag_abort(diag *d);
 

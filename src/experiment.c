@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "history.h"
 #include "saved.h"
+#include "sigstop.h"
 #include "status.h"
 #include "train.h"
 
@@ -307,13 +308,19 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     train_cfg tc = {cfg->epochs, cfg->batch, cfg->lr, cfg->momentum, cfg->nesterov, stop};
     epoch_ctx ctx = {hist, log, cfg->verbose, 0, dg, ex->epochs_before, saved ? NULL : ex->train};
     train_hooks hooks = {on_epoch, on_batch, &ctx};
+    /* a stop signal during training ends it after the batch (see sigstop.h) */
+    if (stop)
+        sigstop_defer_begin();
     st = train_fit(m, ex->train, ex->test, &tc, g, &hooks, &res->epochs_run, err);
+    if (stop)
+        sigstop_defer_end();
     int partial = st == MLP_ENONFINITE || st == MLP_EINTR;
+    char reason[MLP_ERRLEN + 64];
+    if (partial)
+        snprintf(reason, sizeof reason, "%zu of %lu epochs complete; %s", res->epochs_run,
+                 cfg->epochs, err);
     if (hist && (st == MLP_OK || partial)) {
-        char reason[MLP_ERRLEN + 64], cerr[MLP_ERRLEN];
-        if (partial)
-            snprintf(reason, sizeof reason, "%zu of %lu epochs complete; %s", res->epochs_run,
-                     cfg->epochs, err);
+        char cerr[MLP_ERRLEN];
         int cst = history_close(hist, partial ? reason : NULL, cerr);
         hist = NULL;
         if (cst != MLP_OK && st == MLP_OK) {
@@ -323,7 +330,7 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
     }
     if (dg && (st == MLP_OK || partial)) {
         char cerr[MLP_ERRLEN];
-        int cst = diag_close(dg, cerr);
+        int cst = diag_close(dg, partial ? reason : NULL, cerr);
         dg = NULL;
         if (cst != MLP_OK && st == MLP_OK) {
             st = cst;

@@ -17,16 +17,10 @@
 #include "predict.h"
 #include "quant_report.h"
 #include "runs.h"
+#include "sigstop.h"
 #include "status.h"
 #include "sweep_cmd.h"
 #include "version.h"
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-    stop_signal = sig;
-}
 
 /* The result goes to stdout: a full disk or closed pipe there is a failure
  * too, not a silent success. */
@@ -110,19 +104,14 @@ int main(int argc, char **argv)
     static cli_config cfg;
     char err[MLP_ERRLEN] = "";
     gsl_set_error_handler_off();
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    /* the flag stops training after the batch; a write to a pipe that the
-     * signal interrupts must resume, not fail with EINTR and lose the history */
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL); /* the terminal closed: keep the epochs too */
+    /* a signal stops training after the batch (keeping the epochs); at any
+     * other time it removes the temporary files and ends the process */
+    sigstop_install();
+    volatile sig_atomic_t *stop_signal = sigstop_flag();
     if (argc > 1 && strcmp(argv[1], "predict") == 0)
         return predict_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "sweep") == 0)
-        return sweep_command(argc - 1, argv + 1, &stop_signal);
+        return sweep_command(argc - 1, argv + 1, stop_signal);
     if (argc > 1 && strcmp(argv[1], "summarize") == 0)
         return summarize_command(argc - 1, argv + 1);
     int st = cli_parse(argc, argv, &cfg, err);
@@ -141,7 +130,7 @@ int main(int argc, char **argv)
     /* experiment_run checks every output's directory before any work */
     experiment *ex;
     double t0 = now_seconds();
-    st = experiment_run(&cfg, cfg.quiet ? NULL : stderr, &stop_signal, &ex, err);
+    st = experiment_run(&cfg, cfg.quiet ? NULL : stderr, stop_signal, &ex, err);
     double seconds = now_seconds() - t0;
     char oerr[MLP_ERRLEN];
     if (ex && write_outputs(&cfg, ex, st, seconds, oerr) != MLP_OK) {
@@ -155,7 +144,7 @@ int main(int argc, char **argv)
         experiment_free(ex);
         fprintf(stderr, "mlptrain: %s\n", err);
         if (st == MLP_EINTR)
-            return 128 + (int)stop_signal;
+            return 128 + (int)*stop_signal;
         return st == MLP_EINVAL ? 2 : 1;
     }
     experiment_result res = ex->res;

@@ -8,6 +8,7 @@
 
 #include "atomic.h"
 #include "runs.h"
+#include "sigstop.h"
 #include "status.h"
 #include "summary.h"
 #include "sweep.h"
@@ -122,7 +123,13 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
     out.t0 = now_seconds();
     sweep_spec spec = {o.cfgs, o.n_cfg, o.seeds, o.n_seeds, o.jobs, stop, on_row, &out};
     size_t done;
+    /* a stop signal ends the sweep after the runs' current batches, all of
+     * it, data loading included (see sigstop.h) */
+    if (stop)
+        sigstop_defer_begin();
     st = sweep_run(&spec, &done, err);
+    if (stop)
+        sigstop_defer_end();
     double elapsed = now_seconds() - out.t0;
     if (out.progress && done < out.total)
         fputc('\n', stderr);

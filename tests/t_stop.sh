@@ -26,7 +26,7 @@ watch_dog() {
 stop_with() {
     sig=$1 want=$2
     out=$D/$sig.csv
-    $M --epochs 10000000 --csv "$out" 2>"$D/$sig.err" >/dev/null &
+    $M --epochs 10000000 --csv "$out" --diag "$D/$sig.diag.csv" 2>"$D/$sig.err" >/dev/null &
     pid=$!
     i=0
     while [ $i -lt 400 ]; do
@@ -48,6 +48,8 @@ stop_with() {
     bad=$(awk -F, 'NR > 1 && !/^#/ && (NF != 5 || $1 != NR - 2 || $5 == "")' "$out" | wc -l)
     check "$sig: every row complete and in order" [ "$bad" = 0 ]
     check "$sig: one partial mark, last" [ "$(tail -n 1 "$out")" = "# partial: $rows of 10000000 epochs complete; interrupted by SIG$sig in epoch $((rows + 1)) of 10000000" ]
+    check "$sig: the diagnostics are marked partial too" [ "$(tail -n 1 "$D/$sig.diag.csv")" = "# partial: $rows of 10000000 epochs complete; interrupted by SIG$sig in epoch $((rows + 1)) of 10000000" ]
+    check "$sig: diagnostics rows of the complete epochs" [ "$(grep -c '^[0-9]' "$D/$sig.diag.csv")" = $((rows * 12)) ]
     check "$sig: stderr says where it stopped" [ "$(tail -n 1 "$D/$sig.err")" = "mlptrain: interrupted by SIG$sig in epoch $((rows + 1)) of 10000000" ]
     check "$sig: no temporary file left" [ -z "$(ls "$D" | grep '\.tmp\.')" ]
 }
@@ -78,6 +80,54 @@ wait $reader
 rows=$(grep -c '^[0-9]' "$D/piped.csv")
 check "pipe: exit status $got, want 130" [ "$got" = 130 ]
 check "pipe: partial mark after $rows rows" [ "$(tail -n 1 "$D/piped.csv")" = "# partial: $rows of 10000000 epochs complete; interrupted by SIGINT in epoch $((rows + 1)) of 10000000" ]
+
+# Outside training (writing a grid or a dataset, waiting for a FIFO), and on
+# SIGPIPE at any time, a signal ends the process at once (128+signal, from
+# the signal itself) and removes the temporary file it was writing.
+# kill_at SIG WANT TMPGLOB CMD...: CMD in the background, signalled once a
+# file matching TMPGLOB exists (polled, up to 20 s).
+kill_at() {
+    sig=$1 want=$2 glob=$3
+    shift 3
+    "$@" >/dev/null 2>"$D/kill.err" &
+    pid=$!
+    i=0
+    while [ $i -lt 400 ] && ! ls $glob >/dev/null 2>&1; do
+        sleep 0.05
+        i=$((i + 1))
+    done
+    kill -"$sig" $pid
+    watch_dog $pid
+    wait $pid
+    got=$?
+    kill $dog 2>/dev/null
+    check "$sig during $*: exit status $got, want $want" [ "$got" = "$want" ]
+    check "$sig during $*: no temporary file left" [ -z "$(ls $glob 2>/dev/null)" ]
+}
+kill_at TERM 143 "$D/big.csv.tmp.*" $C --samples 50000000 -o "$D/big.csv"
+check "circles stopped: no file" [ ! -e "$D/big.csv" ]
+kill_at INT 130 "$D/grid.csv.tmp.*" $M --epochs 1 --grid-size 10000 --grid "$D/grid.csv"
+check "grid stopped: no file" [ ! -e "$D/grid.csv" ]
+# waiting to open a FIFO nobody writes: signalled once the kernel says it
+# waits for a partner (/proc/PID/wchan), where a flag alone would hang
+mkfifo "$D/datafifo"
+$M --data "$D/datafifo" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 400 ] && [ "$(cat /proc/$pid/wchan 2>/dev/null)" != wait_for_partner ]; do
+    sleep 0.05
+    i=$((i + 1))
+done
+kill -TERM $pid
+watch_dog $pid
+wait $pid
+got=$?
+kill $dog 2>/dev/null
+check "TERM while --data waits for a FIFO: exit status $got, want 143" [ "$got" = 143 ]
+# a closed pipe (| head) during training: SIGPIPE, and the --diag file's
+# temporary copy is removed
+sh -c "$M --epochs 10000000 --csv - --diag '$D/piped.diag.csv' 2>/dev/null | head -n 3 >/dev/null"
+check "SIGPIPE: no temporary diagnostics file left" [ -z "$(ls "$D" | grep 'piped.diag.csv')" ]
 
 # A file size limit (ulimit -f, SIGXFSZ ignored): writes fail with EFBIG.
 echo OLD >"$D/limited.csv"

@@ -55,7 +55,7 @@ static void run(const char *act, double w1, double b1, row *rows, size_t *n, con
     mlp_backward(m, ws, x2, g2, 1);
     diag_batch(m, ws, 1, d);
     CHECK(diag_epoch(d, 7, err) == MLP_OK);
-    CHECK(diag_close(d, err) == MLP_OK);
+    CHECK(diag_close(d, NULL, err) == MLP_OK);
     *n = read_rows(path, rows, 4);
     mlp_ws_free(ws);
     mlp_free(m);
