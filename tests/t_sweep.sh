@@ -67,7 +67,7 @@ check "each pair paired by seed" [ "$(grep -c '^  paired by seed (3 seeds' $T/su
 
 # summarize reads the rows back from two files (as from two machines).
 head -n 5 $T/runs.csv >$T/part1.csv
-{ echo "config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status"; tail -n +6 $T/runs.csv; echo "# partial: a comment line is skipped"; } >$T/part2.csv
+{ echo "config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status"; tail -n +6 $T/runs.csv; echo "# a comment line is skipped"; } >$T/part2.csv
 $M summarize $T/part1.csv $T/part2.csv >$T/sum2.txt
 check "summarize two files = sweep summary" cmp -s $T/sum.txt $T/sum2.txt
 $M summarize - <$T/runs.csv >$T/sum3.txt
