@@ -73,6 +73,17 @@ static int predict_main(int argc, char **argv)
     return flush_stdout();
 }
 
+/* Does one of the file outputs go to stdout? (cli_parse allows one at most.) */
+static int stdout_carries_a_file(const cli_config *cfg)
+{
+    const char *outs[] = {cfg->csv_path,  cfg->diag_path, cfg->save_path,
+                          cfg->grid_path, cfg->dump_path, cfg->quant_csv_path};
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+        if (outs[i] && strcmp(outs[i], "-") == 0)
+            return 1;
+    return 0;
+}
+
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -152,15 +163,18 @@ int main(int argc, char **argv)
         fprintf(stderr, "mlptrain: note: the model collapsed to a constant output (class %d for "
                 "every row); deep narrow ReLU networks often do: try another --seed\n",
                 res.collapsed_class);
-    /* --result -: the row takes the place of the Train/Test line */
+    /* --result -: the row takes the place of the Train/Test line; when a
+     * file goes to stdout (--csv -, --save -, ...), the line and the
+     * fixed-point table go to stderr, so the file stays a valid file */
+    FILE *report = stdout_carries_a_file(&cfg) ? stderr : stdout;
     if (!(cfg.result_path && strcmp(cfg.result_path, "-") == 0)) {
         if (res.n_test > 0)
-            printf("Train: %.3f, Test: %.3f\n", res.train_acc, res.test_acc);
+            fprintf(report, "Train: %.3f, Test: %.3f\n", res.train_acc, res.test_acc);
         else
-            printf("Train: %.3f, Test: n/a\n", res.train_acc);
+            fprintf(report, "Train: %.3f, Test: n/a\n", res.train_acc);
     }
     /* the fixed-point table follows the Train/Test line */
-    st = cfg.n_quant ? quant_report(&cfg, ex, stdout, err) : MLP_OK;
+    st = cfg.n_quant ? quant_report(&cfg, ex, report, err) : MLP_OK;
     experiment_free(ex);
     if (st != MLP_OK) {
         fprintf(stderr, "mlptrain: %s\n", err);

@@ -43,13 +43,18 @@ check "history epochs count from 0" test "$(cut -d, -f1 "$t_tmp/h1.csv" | sed -n
 check "no temporary file left" test "$(ls "$t_tmp" | grep -c tmp)" = 0
 $M --act relu --epochs 40 --seed 10 --csv "$t_tmp/h3.csv" >/dev/null 2>&1
 check "another seed, another history" sh -c "! cmp -s '$t_tmp/h1.csv' '$t_tmp/h3.csv'"
+# a file on stdout stays a valid file: the Train line goes to stderr then
 expect "history to stdout" 0 "epoch,accuracy,loss,val_accuracy,val_loss
 0,0.502,0.7053150446423077,0.52,0.6980246169341595
-1,0.48,0.696413868202538,0.48,0.693579658680829
-Train: 0.506, Test: 0.480" "*" -- $M --epochs 2 --csv -
+1,0.48,0.696413868202538,0.48,0.693579658680829" "Train: 0.506, Test: 0.480" -- $M --epochs 2 --quiet --csv -
 expect "no test rows: no val columns" 0 "epoch,accuracy,loss
-0,0.5,0.7027638724253834
-Train: 0.490, Test: n/a" "*" -- $M --epochs 1 --train 600 --csv -
+0,0.5,0.7027638724253834" "Train: 0.490, Test: n/a" -- $M --epochs 1 --train 600 --quiet --csv -
+$M --epochs 2 --quiet --save - >"$t_tmp/m2.txt" 2>"$t_tmp/m2.err"
+check "a model on stdout ends with its end line" [ "$(tail -n 1 "$t_tmp/m2.txt")" = end ]
+check "a model on stdout: the Train line on stderr" [ "$(cat "$t_tmp/m2.err")" = "Train: 0.506, Test: 0.480" ]
+check "a model written to stdout loads" sh -c "echo 0.1,0.2 | $M predict --load '$t_tmp/m2.txt' >/dev/null"
+$M --epochs 2 --quiet --grid - --grid-size 3 >"$t_tmp/g2.csv" 2>/dev/null
+check "a grid on stdout: 9 points after the header, nothing else" [ "$(grep -c . "$t_tmp/g2.csv")" = 10 ]
 
 # a diverging run stops, says where, keeps its complete epochs, marks them partial
 expect "non-finite loss" 1 "" "mlptrain 0.1.0: settings: --samples 600 --noise 0.1 --factor 0.8 --data-seed 1 --scale --range -1,1 --train 500 --widths 5,5,5,5,5,5,5,5,5,5,5 --act linear --init glorot_uniform --out-init glorot_uniform --epochs 3 --batch 32 --lr 1000 --momentum 0.9 --seed 1
