@@ -132,7 +132,7 @@ static int load_data(const cli_config *cfg, dataset **out, minmax *mm, char *err
 /* Whether paths a and b name the same file: the same inode when both
  * exist, else the same name in the same (resolved) directory.  Devices and
  * FIFOs (/dev/null for two outputs) never count. */
-static int same_file(const char *a, const char *b)
+int experiment_same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
     int ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
@@ -170,7 +170,7 @@ static int check_paths(const cli_config *cfg, const char *outs[][3], size_t n, c
                            "file name)", opt, outs[j][0]);
                 return MLP_EINVAL;
             }
-            if (!is_out && strcmp(other, "-") != 0 && same_file(path, other)) {
+            if (!is_out && strcmp(other, "-") != 0 && experiment_same_file(path, other)) {
                 mlp_seterr(err, "%s: %s: is also the %s file; one would replace the other "
                            "(allowed another file name)", opt, path, outs[j][0]);
                 return MLP_EINVAL;
@@ -178,13 +178,13 @@ static int check_paths(const cli_config *cfg, const char *outs[][3], size_t n, c
         }
         if (is_out)
             continue;
-        if (cfg->data_path && strcmp(cfg->data_path, "-") != 0 && same_file(path, cfg->data_path)) {
+        if (cfg->data_path && strcmp(cfg->data_path, "-") != 0 && experiment_same_file(path, cfg->data_path)) {
             mlp_seterr(err, "%s: %s: is the --data file; the %s would replace the data "
                        "(allowed another file name)", opt, path, what);
             return MLP_EINVAL;
         }
         if (cfg->load_path && strcmp(opt, "--save") != 0 && strcmp(cfg->load_path, "-") != 0 &&
-            same_file(path, cfg->load_path)) {
+            experiment_same_file(path, cfg->load_path)) {
             mlp_seterr(err, "%s: %s: is the --load file; the %s would replace the model "
                        "(allowed another file name)", opt, path, what);
             return MLP_EINVAL;

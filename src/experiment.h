@@ -36,6 +36,10 @@ typedef struct {
  * MLP_OK or an error status with err set.  *out is set (caller frees) on
  * MLP_OK, and also on MLP_ENONFINITE and MLP_EINTR, where the history file
  * holds the complete epochs and is marked partial; NULL otherwise. */
+/* 1 when paths a and b name the same file (the same inode when both
+ * exist; else the same name in the same directory, however spelled). */
+int experiment_same_file(const char *a, const char *b);
+
 int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop,
                    experiment **out, char *err);
 void experiment_free(experiment *ex); /* accepts NULL */

@@ -108,6 +108,15 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
         fprintf(stderr, "mlptrain sweep: --out: %s\n", err);
         return 2;
     }
+    /* the rows are renamed into place at the end: never over the data */
+    const char *data = o.cfgs[0].data_path;
+    if (o.out_path && data && strcmp(o.out_path, "-") != 0 && strcmp(data, "-") != 0 &&
+        experiment_same_file(o.out_path, data)) {
+        fprintf(stderr, "mlptrain sweep: --out: %s: is the --data file; the rows would replace "
+                "the data (allowed another file name)\n", o.out_path);
+        sweep_options_free(&o);
+        return 2;
+    }
     if (o.out_path && (af = atomic_open(o.out_path, err)) == NULL) {
         sweep_options_free(&o);
         fprintf(stderr, "mlptrain sweep: %s\n", err);

@@ -172,6 +172,10 @@ expect "summarize a seed twice" 2 "" "mlptrain summarize: $T/again.csv:2: config
 expect "summarize the same file twice" 2 "" "mlptrain summarize: $T/two.csv:2: configuration relu/he_uniform/glorot_uniform, seed 1 again (first at $T/two.csv:2); a run read twice would count twice (allowed one row per configuration and seed)" -- $M summarize $T/two.csv $T/two.csv
 { cat $T/two.csv; echo "# partial: 4 of 6 runs complete; interrupted by SIGINT"; } >$T/part.csv
 expect "summarize a partial file says so" 0 "*" "mlptrain summarize: note: $T/part.csv is marked partial (a sweep that stopped early): its configurations may lack seeds" -- $M summarize $T/part.csv
+./circles --samples 10 -o $T/d10.csv
+cp $T/d10.csv $T/d10.before
+expect "sweep --out over its --data" 2 "" "mlptrain sweep: --out: $T/../$(basename $T)/d10.csv: is the --data file; the rows would replace the data (allowed another file name)" -- $M sweep --seeds 1-2 --epochs 1 --data $T/d10.csv --train 5 --out $T/../$(basename $T)/d10.csv
+check "sweep --out over its --data: the data kept" cmp -s $T/d10.csv $T/d10.before
 expect "out dir missing" 2 "" "mlptrain sweep: --out: $T/no/r.csv: directory \"$T/no\" does not exist" -- $M sweep --seeds 1 --epochs 1 --out $T/no/r.csv
 
 # --result, --grid, --dump-data on a single run.
