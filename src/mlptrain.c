@@ -159,10 +159,12 @@ int main(int argc, char **argv)
         return st == MLP_EINVAL ? 2 : 1;
     }
     experiment_result res = ex->res;
+    /* the explanation users need: a dead ReLU network is not a bug */
+    int relu_net = cfg.n_hidden > 0 && (cfg.act->id == ACT_RELU || cfg.act->id == ACT_RELU6);
     if (res.collapsed && !cfg.quiet)
         fprintf(stderr, "mlptrain: note: the model collapsed to a constant output (class %d for "
-                "every row); deep narrow ReLU networks often do: try another --seed\n",
-                res.collapsed_class);
+                "every row)%s: try another --seed\n", res.collapsed_class,
+                relu_net ? "; deep narrow ReLU networks often do" : "");
     /* --result -: the row takes the place of the Train/Test line; when a
      * file goes to stdout (--csv -, --save -, ...), the line and the
      * fixed-point table go to stderr, so the file stays a valid file */

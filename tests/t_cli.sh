@@ -27,6 +27,8 @@ SETTINGS="mlptrain 0.1.0: settings: --samples 600 --noise 0.1 --factor 0.8 --dat
 expect "settings line, article run" 0 "*" "$SETTINGS --epochs 500 --batch 32 --lr 0.01 --momentum 0.9 --seed 1" -- $M
 expect "collapse is reported" 0 "Train: 0.504, Test: 0.480" "$SETTINGS --epochs 100 --batch 32 --lr 0.01 --momentum 0.9 --seed 2
 mlptrain: note: the model collapsed to a constant output (class 0 for every row); deep narrow ReLU networks often do: try another --seed" -- $M --seed 2 --epochs 100
+expect "collapse without ReLU layers" 0 "Train: 0.504, Test: 0.480" "*" -- $M --layers 0 --init zeros --out-init zeros --epochs 0
+check "collapse without ReLU layers: no word about ReLU" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: note: the model collapsed to a constant output (class 0 for every row): try another --seed" ]
 expect "the committed dataset trains exactly as the generated one" 0 "Train: 0.822, Test: 0.790" "*" -- $M --data data/circles.csv
 expect "tanh defaults to glorot_uniform" 0 "*" "mlptrain 0.1.0: settings: --samples 600 --noise 0.1 --factor 0.8 --data-seed 1 --scale --range -1,1 --train 500 --widths 5,5,5,5,5,5,5,5,5,5,5 --act tanh --init glorot_uniform --out-init glorot_uniform --epochs 0 --batch 32 --lr 0.01 --momentum 0.9 --seed 1" -- $M --act tanh --epochs 0
 expect "layers 0 is logistic regression" 0 "*" "mlptrain 0.1.0: settings: --samples 600 --noise 0.1 --factor 0.8 --data-seed 1 --scale --range -1,1 --train 500 --layers 0 --act relu6 --init he_uniform --out-init glorot_uniform --epochs 5 --batch 32 --lr 0.01 --momentum 0.9 --seed 1" -- $M --layers 0 --epochs 5
