@@ -10,9 +10,15 @@
 #include "sigstop.h"
 #include "status.h"
 
-static int is_stdout(const char *path)
+int atomic_is_stdout(const char *path)
 {
-    return strcmp(path, "-") == 0;
+    if (strcmp(path, "-") == 0)
+        return 1;
+    /* /dev/stdout, /proc/self/fd/1, a link to them, or the file stdout was
+     * redirected to: a second open (truncating it) would clash with fd 1 */
+    struct stat p, o;
+    return stat(path, &p) == 0 && fstat(STDOUT_FILENO, &o) == 0 && p.st_dev == o.st_dev &&
+           p.st_ino == o.st_ino;
 }
 
 /* The directory part of path ("." if none), malloc'ed; NULL if out of memory. */
@@ -32,6 +38,30 @@ static char *dir_of(const char *path)
     return dir;
 }
 
+/* 1 if path's directory resolves into /dev or /proc (not /dev/shm, a
+ * tmpfs meant for files): there nothing is created or renamed over */
+static int in_system_dir(const char *path)
+{
+    char *dir = dir_of(path);
+    if (dir == NULL)
+        return 0;
+    char *real = realpath(dir, NULL);
+    free(dir);
+    if (real == NULL)
+        return 0;
+    int sys = 0;
+    static const char *const roots[] = {"/dev", "/proc"};
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+        size_t n = strlen(roots[i]);
+        if (strncmp(real, roots[i], n) == 0 && (real[n] == '\0' || real[n] == '/'))
+            sys = 1;
+    }
+    if (strncmp(real, "/dev/shm", 8) == 0 && (real[8] == '\0' || real[8] == '/'))
+        sys = 0;
+    free(real);
+    return sys;
+}
+
 static void free_file(atomic_file *a)
 {
     if (a->tmp != NULL)
@@ -49,12 +79,25 @@ atomic_file *atomic_open(const char *path, char *err)
         mlp_seterr(err, "%s: out of memory", path);
         return NULL;
     }
-    if (is_stdout(path)) {
+    if (atomic_is_stdout(path)) {
         a->f = stdout;
         return a;
     }
-    /* a device or FIFO (/dev/null, /dev/stdout, a pipe) cannot be replaced
-     * by a rename, and must not be: write to it in place */
+    /* in /dev or /proc (/dev/stderr, /dev/fd/N) nothing is created or renamed
+     * over: an existing file there is written in place, or not at all */
+    if (in_system_dir(path)) {
+        int fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY);
+        if (fd < 0 || (a->f = fdopen(fd, "w")) == NULL) {
+            mlp_seterr(err, "%s: cannot open: %s", path, strerror(errno));
+            if (fd >= 0)
+                close(fd);
+            free_file(a);
+            return NULL;
+        }
+        return a;
+    }
+    /* a device or FIFO (/dev/null, a pipe) cannot be replaced by a rename,
+     * and must not be: write to it in place */
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
         if ((a->f = fopen(path, "w")) == NULL) {
@@ -172,25 +215,25 @@ void atomic_abort(atomic_file *a)
 
 int atomic_check_dir(const char *path, char *err)
 {
-    if (is_stdout(path))
-        return MLP_OK;
     struct stat st;
     if (*path == '\0') {
         mlp_seterr(err, "\"\": empty file name");
         return MLP_EIO;
     }
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            mlp_seterr(err, "%s: is a directory", path);
+    if (atomic_is_stdout(path))
+        return MLP_OK;
+    int exists = stat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
+        mlp_seterr(err, "%s: is a directory", path);
+        return MLP_EIO;
+    }
+    /* a device or FIFO, or anything in /dev or /proc: written in place */
+    if ((exists && !S_ISREG(st.st_mode)) || in_system_dir(path)) {
+        if (access(path, W_OK) != 0) {
+            mlp_seterr(err, "%s: not writable: %s", path, strerror(errno));
             return MLP_EIO;
         }
-        if (!S_ISREG(st.st_mode)) { /* a device or FIFO, written in place */
-            if (access(path, W_OK) != 0) {
-                mlp_seterr(err, "%s: not writable: %s", path, strerror(errno));
-                return MLP_EIO;
-            }
-            return MLP_OK;
-        }
+        return MLP_OK;
     }
     char *dir = dir_of(path);
     if (dir == NULL) {

@@ -8,10 +8,15 @@
  * or, to give up, atomic_abort(a).
  *
  * The path "-" means stdout: nothing is renamed, commit only flushes and
- * checks for write errors; stdout is never closed.  An existing PATH that is
- * neither a regular file nor a directory (/dev/null, /dev/stdout, a FIFO) is
- * written in place, not replaced.  A symbolic link at PATH is replaced by
- * the new file (the file it pointed to is left alone). */
+ * checks for write errors; stdout is never closed.  So does any path that
+ * names the file stdout is open on (/dev/stdout, /proc/self/fd/1, a link to
+ * them, the file stdout was redirected to): it is written through stdout,
+ * never opened again.  An existing PATH that is neither a regular file nor a
+ * directory (/dev/null, a FIFO) is written in place, not replaced.  Nothing
+ * is created or renamed over in a directory that resolves into /dev or /proc
+ * (/dev/shm excepted): an existing file there (/dev/stderr, /dev/fd/N) is
+ * written in place, a missing one is refused.  A symbolic link at PATH is
+ * replaced by the new file (the file it pointed to is left alone). */
 #ifndef MLP_ATOMIC_H
 #define MLP_ATOMIC_H
 
@@ -22,6 +27,10 @@ typedef struct {
     char *path; /* target path, owned */
     char *tmp;  /* "PATH.tmp.XXXXXX", owned; NULL when written in place */
 } atomic_file;
+
+/* 1 if PATH is "-" or names the same file as stdout (st_dev and st_ino of
+ * stat(PATH) equal those of fstat(STDOUT_FILENO)), else 0. */
+int atomic_is_stdout(const char *path);
 
 /* Create PATH.tmp.XXXXXX in PATH's directory, mode 0644 minus the umask.
  * NULL on failure, message "PATH: cannot create temporary file: REASON"
@@ -45,12 +54,14 @@ void atomic_abort(atomic_file *a);
 
 /* Check, before a run starts, that PATH could be written: its directory
  * exists and is writable, and PATH is not itself a directory (an existing
- * device or FIFO must be writable itself).  "-" passes.  MLP_EIO with one of:
+ * device or FIFO, or a path in /dev or /proc, must be writable itself).
+ * "-" and any path naming
+ * stdout's file pass.  MLP_EIO with one of:
  *   PATH: directory "DIR" does not exist
  *   PATH: directory "DIR" is not writable
  *   PATH: "DIR" is not a directory
  *   PATH: is a directory
- *   PATH: not writable: REASON                  (a device or FIFO)
+ *   PATH: not writable: REASON                  (a device or FIFO, /dev, /proc)
  *   "": empty file name                                                 */
 int atomic_check_dir(const char *path, char *err);
 

@@ -1,0 +1,66 @@
+#!/bin/sh
+# Output paths that must not be renamed over: /dev/stdout (and any name of
+# the file stdout is open on) is written like "-", with stdout redirected to
+# a regular file too; nothing is created or renamed over in /dev or /proc.
+. tests/lib.sh
+M=./mlptrain
+C=./circles
+D=$t_tmp/d
+mkdir "$D"
+HEADER=epoch,accuracy,loss,val_accuracy,val_loss
+
+# the history --csv - writes, to compare with (stdout is a regular file in
+# `expect`, as in `mlptrain --csv /dev/stdout > out.csv`)
+$M --epochs 3 --csv - 2>/dev/null | grep -v '^Train' >"$D/want.csv"
+csv_on_stdout() { [ "$(grep -v '^Train' "$t_tmp/out")" = "$(cat "$D/want.csv")" ]; }
+no_tmp() { [ -z "$(ls -a "$1" | grep '\.tmp\.')" ]; }
+is_link() { [ -L "$1" ] && [ "$(readlink "$1")" = "$2" ]; }
+
+# First our own link to /proc/self/fd/1: were it renamed over, only it is lost.
+ln -s /proc/self/fd/1 "$D/link"
+expect "--csv LINK-TO-FD-1, stdout a file" 0 "*" "*" -- $M --epochs 3 --csv "$D/link"
+check "link: the history is on stdout" csv_on_stdout
+check "link: still a link to /proc/self/fd/1" is_link "$D/link" /proc/self/fd/1
+check "link: no temporary file" no_tmp "$D"
+
+# The system's links only once ours survived (else this test would replace them).
+if is_link "$D/link" /proc/self/fd/1; then
+    for p in /dev/stdout /dev/fd/1 /proc/self/fd/1; do
+        expect "--csv $p, stdout a file" 0 "*" "*" -- $M --epochs 3 --csv $p
+        check "$p: the history is on stdout" csv_on_stdout
+    done
+    check "/dev/stdout still a link" is_link /dev/stdout /proc/self/fd/1
+    check "/dev/stdin still a link" is_link /dev/stdin /proc/self/fd/0
+    check "/dev/stderr still a link" is_link /dev/stderr /proc/self/fd/2
+    check "no temporary file in /dev" no_tmp /dev
+    expect "circles -o /dev/stdout" 0 "*" "" -- $C --samples 5 -o /dev/stdout
+    check "circles: the data is on stdout" [ "$(head -n 1 "$t_tmp/out")" = "x1,x2,y" ]
+    check "/dev/stdout still a link after circles" is_link /dev/stdout /proc/self/fd/1
+fi
+
+# The file stdout goes to, by its own name: written through stdout, not
+# replaced (the same inode) and not truncated under it.
+: >"$D/same.csv"
+ino=$(ls -i "$D/same.csv" | cut -d' ' -f1)
+$M --epochs 3 --csv "$D/same.csv" >"$D/same.csv" 2>/dev/null
+got=$?
+check "--csv FILE >FILE: exit 0" [ "$got" = 0 ]
+check "--csv FILE >FILE: history then the result" \
+    [ "$(grep -v '^Train' "$D/same.csv")" = "$(cat "$D/want.csv")" ]
+check "--csv FILE >FILE: the same file" [ "$(ls -i "$D/same.csv" | cut -d' ' -f1)" = "$ino" ]
+
+# /dev and /proc: nothing created there; a file missing is a usage error
+expect "--csv a new file in /dev" 2 "" \
+    "mlptrain: --csv: /dev/mlptrain-t-paths.csv: not writable: No such file or directory" \
+    -- $M --epochs 3 --csv /dev/mlptrain-t-paths.csv
+check "nothing created in /dev" [ ! -e /dev/mlptrain-t-paths.csv ]
+expect "--save a closed descriptor" 2 "" \
+    "mlptrain: --save: /proc/self/fd/9: not writable: No such file or directory" \
+    -- $M --epochs 3 --save /proc/self/fd/9
+expect "circles -o a new file in /dev" 2 "" \
+    "circles: --output: /dev/mlptrain-t-paths.csv: not writable: No such file or directory" \
+    -- $C -o /dev/mlptrain-t-paths.csv
+check "nothing created in /dev by circles" [ ! -e /dev/mlptrain-t-paths.csv ]
+rm -f /dev/mlptrain-t-paths.csv # only if one of these failed
+
+finish paths

@@ -1,0 +1,149 @@
+/* Paths that atomic output must not rename over: a path naming stdout's
+ * file is written like "-"; nothing is created or renamed over in /dev or
+ * /proc.  Files live in a fresh mkdtemp directory. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "check.h"
+#include "status.h"
+
+static char tmpdir[] = "/tmp/mlp-test-atomic-XXXXXX";
+
+static const char *tpath(const char *name)
+{
+    static char buf[4][1024];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+    return buf[k];
+}
+
+static int temp_files_left(void)
+{
+    DIR *d = opendir(tmpdir);
+    int n = 0;
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL)
+        n += strstr(e->d_name, ".tmp.") != NULL;
+    if (d != NULL)
+        closedir(d);
+    return n;
+}
+
+static int is_link_to(const char *path, const char *target)
+{
+    char buf[256];
+    ssize_t n = readlink(path, buf, sizeof buf - 1);
+    if (n < 0)
+        return 0;
+    buf[n] = '\0';
+    return strcmp(buf, target) == 0;
+}
+
+/* stdout redirected to a regular file: every name for that file is "-" */
+static void test_stdout_names(void)
+{
+    char err[MLP_ERRLEN] = "";
+    CHECK(atomic_is_stdout("-") == 1);
+    const char *out = tpath("stdout.txt");
+    int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    CHECK(fd >= 0);
+    fflush(stdout);
+    int saved = dup(STDOUT_FILENO);
+    CHECK(saved >= 0 && dup2(fd, STDOUT_FILENO) == STDOUT_FILENO);
+    close(fd);
+    struct stat before, after;
+    CHECK(stat(out, &before) == 0);
+
+    const char *link = tpath("link");
+    CHECK(symlink("/proc/self/fd/1", link) == 0);
+    const char *other = tpath("other.txt");
+    fd = open(other, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    close(fd);
+    int names[5] = {atomic_is_stdout(out), atomic_is_stdout(link),
+                    atomic_is_stdout("/proc/self/fd/1"), atomic_is_stdout(other),
+                    atomic_is_stdout(tpath("missing"))};
+    CHECK(atomic_check_dir(link, err) == MLP_OK);
+    atomic_file *a = atomic_open(link, err);
+    int was_stdout = a != NULL && a->f == stdout && a->tmp == NULL;
+    if (a != NULL) {
+        fputs("via the link\n", a->f);
+        CHECK(atomic_commit(a, err) == MLP_OK);
+    }
+    a = atomic_open(out, err);
+    int was_stdout2 = a != NULL && a->f == stdout && a->tmp == NULL;
+    if (a != NULL) {
+        fputs("via its name\n", a->f);
+        CHECK(atomic_commit(a, err) == MLP_OK);
+    }
+    fflush(stdout);
+    CHECK(dup2(saved, STDOUT_FILENO) == STDOUT_FILENO);
+    close(saved);
+
+    CHECK(names[0] == 1 && names[1] == 1 && names[2] == 1);
+    CHECK(names[3] == 0 && names[4] == 0);
+    CHECK(was_stdout && was_stdout2);
+    CHECK(is_link_to(link, "/proc/self/fd/1"));
+    CHECK(stat(out, &after) == 0 && after.st_ino == before.st_ino);
+    FILE *f = fopen(out, "r");
+    char text[64] = "";
+    size_t n = f != NULL ? fread(text, 1, sizeof text - 1, f) : 0;
+    text[n] = '\0';
+    if (f != NULL)
+        fclose(f);
+    CHECK_STR(text, "via the link\nvia its name\n");
+    CHECK(temp_files_left() == 0);
+    unlink(link);
+    unlink(out);
+    unlink(other);
+}
+
+/* /dev and /proc: written in place, never created or renamed over */
+static void test_system_dirs(void)
+{
+    char err[MLP_ERRLEN] = "";
+    const char *dev = "/dev/mlptrain-test-no-such-file.csv";
+    CHECK(atomic_check_dir(dev, err) == MLP_EIO);
+    CHECK_STR(err, "/dev/mlptrain-test-no-such-file.csv: not writable: No such file or directory");
+    CHECK(atomic_open(dev, err) == NULL);
+    CHECK_STR(err, "/dev/mlptrain-test-no-such-file.csv: cannot open: No such file or directory");
+    CHECK(access(dev, F_OK) != 0);
+    CHECK(atomic_open("/proc/self/fd/99", err) == NULL);
+    CHECK_STR(err, "/proc/self/fd/99: cannot open: No such file or directory");
+
+    /* /dev/fd/N naming a regular file (not stdout): written in place */
+    const char *p = tpath("fd.txt");
+    int fd = open(p, O_RDWR | O_CREAT | O_TRUNC, 0644);
+    CHECK(fd >= 0 && write(fd, "old contents\n", 13) == 13);
+    char via[64];
+    snprintf(via, sizeof via, "/dev/fd/%d", fd);
+    CHECK(atomic_check_dir(via, err) == MLP_OK);
+    atomic_file *a = atomic_open(via, err);
+    CHECK_MSG(a != NULL && a->tmp == NULL && a->f != stdout, "%s", err);
+    if (a != NULL) {
+        fputs("new\n", a->f);
+        CHECK(atomic_commit(a, err) == MLP_OK);
+    }
+    close(fd);
+    CHECK(is_link_to("/dev/fd", "/proc/self/fd"));
+    struct stat st;
+    CHECK(lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 4);
+    CHECK(temp_files_left() == 0);
+    unlink(p);
+}
+
+int main(void)
+{
+    if (mkdtemp(tmpdir) == NULL) {
+        perror("mkdtemp");
+        return 1;
+    }
+    test_stdout_names();
+    test_system_dirs();
+    rmdir(tmpdir);
+    return check_done("atomic");
+}
