@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -62,6 +63,39 @@ static int in_system_dir(const char *path)
     return sys;
 }
 
+/* The longest file name allowed in path's directory (NAME_MAX if unknown). */
+static size_t name_max(const char *path)
+{
+    char *dir = dir_of(path);
+    long n = dir != NULL ? pathconf(dir, _PC_NAME_MAX) : -1;
+    free(dir);
+    return n > 0 ? (size_t)n : NAME_MAX;
+}
+
+#define TMP_MARK ".tmp.XXXXXX"
+
+/* "DIR/BASE.tmp.XXXXXX", BASE cut (never inside a UTF-8 character) so that
+ * the last component fits the directory's name limit; NULL if out of memory. */
+static char *tmp_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+    size_t blen = strlen(path + dlen);
+    size_t max = name_max(path);
+    size_t room = max > sizeof TMP_MARK ? max - (sizeof TMP_MARK - 1) : 1;
+    if (blen > room) {
+        blen = room;
+        while (blen > 1 && ((unsigned char)path[dlen + blen] & 0xC0) == 0x80)
+            blen--;
+    }
+    char *tmp = malloc(dlen + blen + sizeof TMP_MARK);
+    if (tmp != NULL) {
+        memcpy(tmp, path, dlen + blen);
+        memcpy(tmp + dlen + blen, TMP_MARK, sizeof TMP_MARK);
+    }
+    return tmp;
+}
+
 static void free_file(atomic_file *a)
 {
     if (a->tmp != NULL)
@@ -107,15 +141,11 @@ atomic_file *atomic_open(const char *path, char *err)
         }
         return a;
     }
-    size_t len = strlen(path);
-    a->tmp = malloc(len + sizeof ".tmp.XXXXXX");
-    if (a->tmp == NULL) {
+    if ((a->tmp = tmp_name(path)) == NULL) {
         free_file(a);
         mlp_seterr(err, "%s: out of memory", path);
         return NULL;
     }
-    memcpy(a->tmp, path, len);
-    memcpy(a->tmp + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
     int fd = mkstemp(a->tmp);
     if (fd < 0) {
         mlp_seterr(err, "%s: cannot create temporary file: %s", path, strerror(errno));
@@ -255,5 +285,11 @@ int atomic_check_dir(const char *path, char *err)
         rc = MLP_EIO;
     }
     free(dir);
+    const char *slash = strrchr(path, '/');
+    size_t max = name_max(path);
+    if (rc == MLP_OK && strlen(slash != NULL ? slash + 1 : path) > max) {
+        mlp_seterr(err, "%s: file name longer than %zu bytes", path, max);
+        rc = MLP_EIO;
+    }
     return rc;
 }

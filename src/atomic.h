@@ -32,7 +32,9 @@ typedef struct {
  * stat(PATH) equal those of fstat(STDOUT_FILENO)), else 0. */
 int atomic_is_stdout(const char *path);
 
-/* Create PATH.tmp.XXXXXX in PATH's directory, mode 0644 minus the umask.
+/* Create PATH.tmp.XXXXXX in PATH's directory, mode 0644 minus the umask;
+ * PATH's base name is cut (whole UTF-8 characters) so that the temporary
+ * file's name fits the directory's NAME_MAX.
  * NULL on failure, message "PATH: cannot create temporary file: REASON"
  * (or "PATH: cannot open: REASON" for a device). */
 atomic_file *atomic_open(const char *path, char *err);
@@ -54,14 +56,15 @@ void atomic_abort(atomic_file *a);
 
 /* Check, before a run starts, that PATH could be written: its directory
  * exists and is writable, and PATH is not itself a directory (an existing
- * device or FIFO, or a path in /dev or /proc, must be writable itself).
- * "-" and any path naming
+ * device or FIFO, or a path in /dev or /proc, must be writable itself), and
+ * its file name fits the directory's NAME_MAX.  "-" and any path naming
  * stdout's file pass.  MLP_EIO with one of:
  *   PATH: directory "DIR" does not exist
  *   PATH: directory "DIR" is not writable
  *   PATH: "DIR" is not a directory
  *   PATH: is a directory
  *   PATH: not writable: REASON                  (a device or FIFO, /dev, /proc)
+ *   PATH: file name longer than 255 bytes       (NAME_MAX of DIR)
  *   "": empty file name                                                 */
 int atomic_check_dir(const char *path, char *err);
 

@@ -1,7 +1,9 @@
 #!/bin/sh
-# Output paths that must not be renamed over: /dev/stdout (and any name of
-# the file stdout is open on) is written like "-", with stdout redirected to
-# a regular file too; nothing is created or renamed over in /dev or /proc.
+# Output paths that must not be renamed over, and long file names:
+# /dev/stdout (and any name of the file stdout is open on) is written like
+# "-", with stdout redirected to a regular file too; nothing is created or
+# renamed over in /dev or /proc; a 255-byte file name works (its temporary
+# name is cut to fit NAME_MAX) and a 256-byte one is a usage error.
 . tests/lib.sh
 M=./mlptrain
 C=./circles
@@ -62,5 +64,35 @@ expect "circles -o a new file in /dev" 2 "" \
     -- $C -o /dev/mlptrain-t-paths.csv
 check "nothing created in /dev by circles" [ ! -e /dev/mlptrain-t-paths.csv ]
 rm -f /dev/mlptrain-t-paths.csv # only if one of these failed
+
+# Long names: 250 and 255 bytes work (history, model, data, sweep rows) ...
+name() { printf "%${2}s" "" | tr ' ' "$1"; }
+n250=$(name a 250)
+n255=$(name b 251).csv
+expect "--csv a 250-byte name" 0 "*" "*" -- $M --epochs 3 --csv "$D/$n250"
+check "250: the history written" [ "$(cat "$D/$n250")" = "$(cat "$D/want.csv")" ]
+expect "--csv and --save 255-byte names" 0 "*" "*" -- $M --epochs 3 --csv "$D/$n255" --save "$D/$(name m 255)"
+check "255: the history written" [ "$(head -n 1 "$D/$n255")" = "$HEADER" ]
+check "255: the model written" [ -s "$D/$(name m 255)" ]
+expect "circles -o a 255-byte name" 0 "" "" -- $C --samples 5 -o "$D/$(name c 255)"
+check "255: the data written" [ "$(head -n 1 "$D/$(name c 255)")" = "x1,x2,y" ]
+check "long names: no temporary file" no_tmp "$D"
+rm -f "$D/$n250" "$D/$n255"
+
+# ... 256 bytes are refused before the run, a usage error
+n256=$(name z 256)
+expect "--csv a 256-byte name" 2 "" \
+    "mlptrain: --csv: $D/$n256: file name longer than 255 bytes" \
+    -- $M --epochs 3 --csv "$D/$n256"
+expect "--save a 256-byte name" 2 "" \
+    "mlptrain: --save: $n256: file name longer than 255 bytes" \
+    -- $M --epochs 3 --save "$n256"
+expect "circles -o a 256-byte name" 2 "" \
+    "circles: --output: $D/$n256: file name longer than 255 bytes" \
+    -- $C -o "$D/$n256"
+expect "sweep --out a 256-byte name" 2 "" \
+    "mlptrain sweep: --out: $D/$n256: file name longer than 255 bytes" \
+    -- $M sweep --epochs 1 --seeds 1 --out "$D/$n256"
+check "256: nothing written" [ -z "$(ls "$D" | grep z)" ]
 
 finish paths

@@ -1,8 +1,11 @@
-/* Paths that atomic output must not rename over: a path naming stdout's
- * file is written like "-"; nothing is created or renamed over in /dev or
- * /proc.  Files live in a fresh mkdtemp directory. */
+/* Paths that atomic output must not rename over, and names near NAME_MAX:
+ * a path naming stdout's file is written like "-"; nothing is created or
+ * renamed over in /dev or /proc; the temporary name of a long file name fits
+ * NAME_MAX (cut whole UTF-8 characters); a name over NAME_MAX is refused by
+ * atomic_check_dir.  Files live in a fresh mkdtemp directory. */
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,6 +35,18 @@ static int temp_files_left(void)
     if (d != NULL)
         closedir(d);
     return n;
+}
+
+/* name made of n copies of unit after prefix */
+static const char *repeat(const char *prefix, const char *unit, size_t n)
+{
+    static char buf[1024];
+    size_t len = strlen(prefix), u = strlen(unit);
+    memcpy(buf, prefix, len);
+    for (size_t i = 0; i < n && len + u < sizeof buf; i++, len += u)
+        memcpy(buf + len, unit, u);
+    buf[len] = '\0';
+    return buf;
 }
 
 static int is_link_to(const char *path, const char *target)
@@ -136,6 +151,53 @@ static void test_system_dirs(void)
     unlink(p);
 }
 
+static void check_tmp_name(const char *path, size_t want_base)
+{
+    char err[MLP_ERRLEN] = "";
+    atomic_file *a = atomic_open(path, err);
+    CHECK_MSG(a != NULL, "%s", err);
+    if (a == NULL)
+        return;
+    const char *slash = strrchr(a->tmp, '/');
+    const char *last = slash + 1, *pbase = strrchr(path, '/') + 1;
+    CHECK(slash != NULL && (size_t)(slash - a->tmp) == strlen(tmpdir) &&
+          strncmp(a->tmp, tmpdir, strlen(tmpdir)) == 0);
+    CHECK(strlen(last) <= NAME_MAX);
+    CHECK_MSG(strlen(last) == want_base + strlen(".tmp.XXXXXX") &&
+                  strncmp(last, pbase, want_base) == 0 &&
+                  strncmp(last + want_base, ".tmp.", 5) == 0,
+              "%s", last);
+    fputs("x\n", a->f);
+    CHECK_MSG(atomic_commit(a, err) == MLP_OK, "%s", err);
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && st.st_size == 2);
+    CHECK(temp_files_left() == 0);
+    unlink(path);
+}
+
+static void test_long_names(void)
+{
+    char err[MLP_ERRLEN] = "", want[MLP_ERRLEN * 2];
+    check_tmp_name(tpath("short.csv"), 9); /* unchanged */
+    check_tmp_name(tpath(repeat("", "a", 244)), 244);
+    check_tmp_name(tpath(repeat("", "a", 250)), 244);
+    check_tmp_name(tpath(repeat("", "a", 255)), 244);
+    /* never half a UTF-8 character: 1 + 2 * 127 bytes cut to 1 + 2 * 121 */
+    check_tmp_name(tpath(repeat("a", "\xc3\xa9", 127)), 243);
+
+    const char *p = tpath(repeat("", "n", 255));
+    CHECK_MSG(atomic_check_dir(p, err) == MLP_OK, "%s", err);
+    p = tpath(repeat("", "n", 256));
+    CHECK(atomic_check_dir(p, err) == MLP_EIO);
+    snprintf(want, sizeof want, "%s: file name longer than 255 bytes", p);
+    CHECK_STR(err, want);
+    /* a directory that does not exist still says so first */
+    p = tpath(repeat("nope/", "n", 256));
+    CHECK(atomic_check_dir(p, err) == MLP_EIO);
+    snprintf(want, sizeof want, "%s: directory \"%s/nope\" does not exist", p, tmpdir);
+    CHECK_STR(err, want);
+}
+
 int main(void)
 {
     if (mkdtemp(tmpdir) == NULL) {
@@ -144,6 +206,7 @@ int main(void)
     }
     test_stdout_names();
     test_system_dirs();
+    test_long_names();
     rmdir(tmpdir);
     return check_done("atomic");
 }
