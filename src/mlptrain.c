@@ -73,13 +73,14 @@ static int predict_main(int argc, char **argv)
     return flush_stdout();
 }
 
-/* Does one of the file outputs go to stdout? (cli_parse allows one at most.) */
+/* Does one of the file outputs go to stdout ("-", or a name of the file
+ * stdout is)?  cli_parse allows one "-" at most. */
 static int stdout_carries_a_file(const cli_config *cfg)
 {
     const char *outs[] = {cfg->csv_path,  cfg->diag_path, cfg->save_path,
                           cfg->grid_path, cfg->dump_path, cfg->quant_csv_path};
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
-        if (outs[i] && strcmp(outs[i], "-") == 0)
+        if (outs[i] && atomic_is_stdout(outs[i]))
             return 1;
     return 0;
 }
