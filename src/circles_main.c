@@ -113,8 +113,9 @@ static int parse_args(int argc, char **argv, options *o, char *err)
             o->scale = 0;
             break;
         case 'o':
-            if (*optarg == '\0')
-                return bad(err, "--output", optarg, "empty value", "a file name or - for stdout");
+            if (parse_file_arg(err, PROG, "--output", optarg, "a file name or - for stdout") !=
+                MLP_OK)
+                return MLP_EINVAL;
             o->output = optarg;
             break;
         case 'h':

@@ -256,10 +256,8 @@ static int parse_quant(const char *s, cli_config *cfg, char *err)
 static int file_arg_of(const char *prog, const char *opt, const char *val, const char **out,
                        char *err)
 {
-    if (*val == '\0') {
-        parse_seterr(err, prog, opt, val, "empty value", "a file name or -");
+    if (parse_file_arg(err, prog, opt, val, "a file name or -") != MLP_OK)
         return MLP_EINVAL;
-    }
     *out = val;
     return MLP_OK;
 }
@@ -291,8 +289,8 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
             seen[c] = 1;
         switch (c) {
         case O_DATA:
-            if (*optarg == '\0')
-                return bad(err, "--data", optarg, "empty value", "a CSV file name or -");
+            if (parse_file_arg(err, PROG, "--data", optarg, "a CSV file name or -") != MLP_OK)
+                return MLP_EINVAL;
             cfg->data_path = optarg;
             break;
         case O_SAMPLES:
@@ -374,9 +372,8 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
                 return MLP_EINVAL;
             break;
         case O_CSV:
-            if (*optarg == '\0')
-                return bad(err, "--csv", optarg, "empty value", "a file name or -");
-            cfg->csv_path = optarg;
+            if (file_arg("--csv", optarg, &cfg->csv_path, err) != MLP_OK)
+                return MLP_EINVAL;
             break;
         case O_DIAG:
             if (file_arg("--diag", optarg, &cfg->diag_path, err) != MLP_OK)
@@ -407,11 +404,13 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
         case O_RESULT:
         case O_GRID:
         case O_DUMP_DATA:
-            if (*optarg == '\0')
-                return bad(err, c == O_RESULT ? "--result" : c == O_GRID ? "--grid" : "--dump-data",
-                           optarg, "empty value", "a file name or -");
-            *(c == O_RESULT ? &cfg->result_path : c == O_GRID ? &cfg->grid_path : &cfg->dump_path) =
-                optarg;
+            if (file_arg(c == O_RESULT ? "--result" : c == O_GRID ? "--grid" : "--dump-data",
+                         optarg,
+                         c == O_RESULT ? &cfg->result_path
+                         : c == O_GRID ? &cfg->grid_path
+                                       : &cfg->dump_path,
+                         err) != MLP_OK)
+                return MLP_EINVAL;
             break;
         case O_GRID_SIZE:
             if (parse_ulong(optarg, 2, 10000, &cfg->grid_size, &why) != MLP_OK)

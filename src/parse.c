@@ -112,6 +112,25 @@ void parse_seterr(char *err, const char *prog, const char *opt,
                value, cut ? "..." : "", why, allowed);
 }
 
+int parse_file_arg(char *err, const char *prog, const char *opt, const char *value,
+                   const char *allowed)
+{
+    if (*value == '\0') {
+        parse_seterr(err, prog, opt, value, "empty value", allowed);
+        return MLP_EINVAL;
+    }
+    if (value[0] == '-' && value[1] != '\0') {
+        char how[MLP_ERRLEN];
+        if (strlen(value) <= 60)
+            snprintf(how, sizeof how, "%s; write ./%s for a file of that name", allowed, value);
+        else
+            snprintf(how, sizeof how, "%s; prefix ./ for a file of that name", allowed);
+        parse_seterr(err, prog, opt, value, "looks like an option, not a file name", how);
+        return MLP_EINVAL;
+    }
+    return MLP_OK;
+}
+
 /* A long option, for messages: "--name" of arg (up to any '='). */
 static int long_name_len(const char *arg)
 {

@@ -31,6 +31,17 @@ int parse_double_pair(const char *s, double min, double max, double *a,
 void parse_seterr(char *err, const char *prog, const char *opt,
                   const char *value, const char *why, const char *allowed);
 
+/* A file-name option's value: MLP_OK, or MLP_EINVAL with err set to
+ *   "PROG: OPT: \"\": empty value (allowed ALLOWED)" or
+ *   "PROG: OPT: -v: looks like an option, not a file name (allowed ALLOWED;
+ *    write ./-v for a file of that name)"
+ * for a value that starts with '-' and is not exactly "-" (getopt gives a
+ * required argument the next word, so "--csv -v" would take -v as the
+ * file).  "-" itself is left to the caller: it is stdin or stdout for most
+ * options. */
+int parse_file_arg(char *err, const char *prog, const char *opt, const char *value,
+                   const char *allowed);
+
 /* The message for getopt_long's ':' (missing value) or '?' (bad option)
  * return c, read from the getopt globals right after that return:
  *   "PROG: --epochs: missing value (see PROG --help)"

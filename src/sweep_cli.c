@@ -295,9 +295,10 @@ static int parse(int argc, char **argv, struct option *all, sweep_options *o, ch
             jobs_given = 1;
             continue;
         case S_OUT:
-            if (*optarg == '\0' || strcmp(optarg, "-") == 0)
-                return bad(err, "--out", optarg, *optarg ? "the summary goes to stdout" : "empty value",
-                           "a file name");
+            if (strcmp(optarg, "-") == 0)
+                return bad(err, "--out", optarg, "the summary goes to stdout", "a file name");
+            if (parse_file_arg(err, PROG, "--out", optarg, "a file name") != MLP_OK)
+                return MLP_EINVAL;
             o->out_path = optarg;
             continue;
         case S_EMIT:
@@ -321,6 +322,12 @@ static int parse(int argc, char **argv, struct option *all, sweep_options *o, ch
             }
         init_given |= strcmp(name, "init") == 0 || strcmp(name, "out-init") == 0;
         int has_arg = c >= 256 && all[idx].has_arg != no_argument;
+        /* now, before a stray argument after "--data --epochs 5" is met */
+        if (has_arg && strcmp(name, "data") == 0 &&
+            parse_file_arg(err, PROG, "--data", optarg, "a CSV file name") != MLP_OK) {
+            sweep_options_free(o);
+            return MLP_EINVAL;
+        }
         if (n_fwd >= MAX_FWD) {
             mlp_seterr(err, PROG ": more than %d training options", MAX_FWD - 1);
             return MLP_EINVAL;

@@ -154,6 +154,19 @@ u "seed fractional" "mlptrain: --seed: 1.0: not a whole number (allowed 0..42949
 u "seed 2^32" "mlptrain: --seed: 4294967296: out of range (allowed 0..4294967295)" -- $M --seed 4294967296
 u "csv empty" "mlptrain: --csv: \"\": empty value (allowed a file name or -)" -- $M --csv ''
 u "data empty" "mlptrain: --data: \"\": empty value (allowed a CSV file name or -)" -- $M --data ''
+u "csv takes a short option" "mlptrain: --csv: -v: looks like an option, not a file name (allowed a file name or -; write ./-v for a file of that name)" -- $M --csv -v
+u "csv takes a long option" "mlptrain: --csv: --epochs: looks like an option, not a file name (allowed a file name or -; write ./--epochs for a file of that name)" -- $M --csv --epochs 2
+u "csv= takes an option" "mlptrain: --csv: -q: looks like an option, not a file name (allowed a file name or -; write ./-q for a file of that name)" -- $M --csv=-q
+u "data takes an option" "mlptrain: --data: --train: looks like an option, not a file name (allowed a CSV file name or -; write ./--train for a file of that name)" -- $M --data --train 3
+u "diag takes an option" "mlptrain: --diag: -q: looks like an option, not a file name (allowed a file name or -; write ./-q for a file of that name)" -- $M --diag -q
+u "save takes an option" "mlptrain: --save: --load: looks like an option, not a file name (allowed a file name or -; write ./--load for a file of that name)" -- $M --save --load m.txt
+u "load takes an option" "mlptrain: --load: --epochs: looks like an option, not a file name (allowed a file name or -; write ./--epochs for a file of that name)" -- $M --load --epochs 2
+u "grid takes an option" "mlptrain: --grid: --grid-size: looks like an option, not a file name (allowed a file name or -; write ./--grid-size for a file of that name)" -- $M --grid --grid-size 5
+u "dump-data takes an option" "mlptrain: --dump-data: -v: looks like an option, not a file name (allowed a file name or -; write ./-v for a file of that name)" -- $M --dump-data -v
+u "result takes an option" "mlptrain: --result: --quiet: looks like an option, not a file name (allowed a file name or -; write ./--quiet for a file of that name)" -- $M --result --quiet
+u "quant-csv takes an option" "mlptrain: --quant-csv: --quant: looks like an option, not a file name (allowed a file name or -; write ./--quant for a file of that name)" -- $M --quant-csv --quant 8
+u "a name of 61 characters or more" "mlptrain: --csv: -xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...: looks like an option, not a file name (allowed a file name or -; prefix ./ for a file of that name)" -- $M --csv -xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+check "no file named like an option was made" sh -c '! [ -e ./-v ] && ! [ -e ./--epochs ] && ! [ -e ./-q ]'
 u "unknown long option" "mlptrain: --bogus: unknown option (see mlptrain --help)" -- $M --bogus
 u "ambiguous abbreviation" "mlptrain: --l: ambiguous option (could be --layers, --lr, --load)" -- $M --l 7
 u "value given to a flag" "mlptrain: --scale=1: --scale takes no value (see mlptrain --help)" -- $M --scale=1
@@ -222,6 +235,8 @@ u "circles range beyond 1e6" "circles: --range: -2e6,1: out of range (allowed LO
 u "circles range and no-scale" "circles: --range and --no-scale contradict each other; give one" -- $C --range 0,1 --no-scale
 u "circles output empty" "circles: --output: \"\": empty value (allowed a file name or - for stdout)" -- $C -o ''
 u "circles output missing" "circles: -o: missing value (see circles --help)" -- $C -o
+u "circles output takes an option" "circles: --output: -V: looks like an option, not a file name (allowed a file name or - for stdout; write ./-V for a file of that name)" -- $C -o -V
+u "circles long output takes an option" "circles: --output: --seed: looks like an option, not a file name (allowed a file name or - for stdout; write ./--seed for a file of that name)" -- $C --output --seed 3
 u "circles unknown option" "circles: --bogus: unknown option (see circles --help)" -- $C --bogus
 u "circles unknown short option" "circles: -x: unknown option (see circles --help)" -- $C -x
 u "circles ambiguous" "circles: --s: ambiguous option (could be --samples, --seed)" -- $C --s 3
@@ -276,6 +291,8 @@ u "predict unknown short option in a cluster" "mlptrain predict: -x: unknown opt
 u "predict stray argument" "mlptrain predict: extra: unexpected argument (see mlptrain predict --help)" -- $M predict --load "$D/m.txt" extra
 u "predict missing model" "mlptrain predict: --load: $D/none.txt: cannot open: No such file or directory" -- $M predict --load "$D/none.txt"
 u "predict input empty name" "mlptrain predict: --input: \"\": empty value (allowed a file name or -)" -- $M predict --load "$D/m.txt" --input ''
+u "predict load takes an option" "mlptrain predict: --load: --input: looks like an option, not a file name (allowed a file name or -; write ./--input for a file of that name)" -- $M predict --load --input p.csv
+u "predict input takes an option" "mlptrain predict: --input: -h: looks like an option, not a file name (allowed a file name or -; write ./-h for a file of that name)" -- $M predict --load "$D/m.txt" --input -h
 u "predict input missing" "mlptrain predict: --input: $D/none.csv: cannot open: No such file or directory" -- $M predict --load "$D/m.txt" --input "$D/none.csv"
 r "predict input NaN" "mlptrain predict: $D/p_nan.csv:2: x1: \"nan\": not a finite number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_nan.csv"
 r "predict input header of other names" "mlptrain predict: $D/p_header.csv:1: x1: \"a\": not a number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_header.csv"
@@ -292,6 +309,8 @@ u "sweep with save" "mlptrain sweep: --save: not for a sweep: every run would wr
 u "sweep unknown option" "mlptrain sweep: --bogus: unknown option (see mlptrain sweep --help)" -- $M sweep --bogus
 u "sweep unknown short option" "mlptrain sweep: -x: unknown option (see mlptrain sweep --help)" -- $M sweep --seeds 1-2 -x
 u "sweep out in a missing directory" "mlptrain sweep: --out: /nonexistent/x.csv: directory \"/nonexistent\" does not exist" -- $M sweep --seeds 1-2 --out /nonexistent/x.csv
+u "sweep out takes an option" "mlptrain sweep: --out: -v: looks like an option, not a file name (allowed a file name; write ./-v for a file of that name)" -- $M sweep --out -v
+u "sweep data takes an option" "mlptrain sweep: --data: --epochs: looks like an option, not a file name (allowed a CSV file name; write ./--epochs for a file of that name)" -- $M sweep --data --epochs 3
 u "summarize no files" "mlptrain summarize: no files given (usage: mlptrain summarize FILE...; - is stdin)" -- $M summarize
 u "summarize missing file" "mlptrain summarize: $D/none.csv: cannot open: No such file or directory" -- $M summarize "$D/none.csv"
 u "summarize a data CSV" "mlptrain summarize: $D/ok.csv:1: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize "$D/ok.csv"

@@ -1,5 +1,6 @@
 /* The strict option parsers: what they accept, what they refuse and why. */
 #include <float.h>
+#include <string.h>
 
 #include "check.h"
 #include "parse.h"
@@ -125,11 +126,38 @@ static void test_message(void)
     CHECK_STR(err, "circles: --seed: \"\": empty value (allowed 0..4294967295)");
 }
 
+static void test_file_arg(void)
+{
+    char err[MLP_ERRLEN] = "";
+    CHECK(parse_file_arg(err, "p", "--csv", "h.csv", "a file name or -") == MLP_OK);
+    CHECK(parse_file_arg(err, "p", "--csv", "-", "a file name or -") == MLP_OK);
+    CHECK(parse_file_arg(err, "p", "--csv", "./-v", "a file name or -") == MLP_OK);
+    CHECK(parse_file_arg(err, "p", "--csv", "a-b", "a file name or -") == MLP_OK);
+    CHECK_STR(err, "");
+    CHECK(parse_file_arg(err, "p", "--csv", "", "a file name or -") == MLP_EINVAL);
+    CHECK_STR(err, "p: --csv: \"\": empty value (allowed a file name or -)");
+    CHECK(parse_file_arg(err, "p", "--csv", "-v", "a file name or -") == MLP_EINVAL);
+    CHECK_STR(err, "p: --csv: -v: looks like an option, not a file name (allowed a file name or "
+                   "-; write ./-v for a file of that name)");
+    CHECK(parse_file_arg(err, "p", "--csv", "--", "a file name or -") == MLP_EINVAL);
+    CHECK_STR(err, "p: --csv: --: looks like an option, not a file name (allowed a file name or "
+                   "-; write ./-- for a file of that name)");
+    char long_name[80];
+    memset(long_name, 'x', sizeof long_name - 1);
+    long_name[0] = '-';
+    long_name[sizeof long_name - 1] = '\0';
+    CHECK(parse_file_arg(err, "p", "--csv", long_name, "a file name") == MLP_EINVAL);
+    CHECK_STR(err, "p: --csv: -xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...: "
+                   "looks like an option, not a file name (allowed a file name; prefix ./ for a "
+                   "file of that name)");
+}
+
 int main(void)
 {
     test_ulong();
     test_double();
     test_pair();
     test_message();
+    test_file_arg();
     return check_done("parse");
 }
