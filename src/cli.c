@@ -566,7 +566,8 @@ void cli_predict_usage(FILE *f)
 "Print the saved model's probability and class (p > 0.5) for each row of CSV\n"
 "(x1,x2 in the original, unscaled units; the model's scaler is applied).\n"
 "\n"
-"  --load FILE        the model, as written by mlptrain --save\n"
+"  --load FILE        the model, as written by mlptrain --save; '-' is stdin\n"
+"                     (then --input must name a file)\n"
 "  --input CSV        rows \"x1,x2\" or \"x1,x2,y\" (y is ignored), an optional\n"
 "                     header line of the same names; '-' is stdin [-]\n"
 "  -h, --help         this help\n"
@@ -588,7 +589,7 @@ int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err)
     };
     cfg->load_path = NULL;
     cfg->input_path = "-";
-    int c;
+    int c, input_given = 0;
     opterr = 0;
     optind = 0; /* a full reset, as in cli_parse */
     while ((c = getopt_long(argc, argv, ":h", popts, NULL)) != -1) {
@@ -600,6 +601,7 @@ int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err)
         case O_DATA:
             if (file_arg_of(PROG " predict", "--input", optarg, &cfg->input_path, err) != MLP_OK)
                 return MLP_EINVAL;
+            input_given = 1;
             break;
         case 'h':
             return CLI_HELP;
@@ -615,6 +617,12 @@ int cli_parse_predict(int argc, char **argv, cli_predict_config *cfg, char *err)
     }
     if (cfg->load_path == NULL) {
         mlp_seterr(err, PROG " predict: --load FILE is required (the model to predict with)");
+        return MLP_EINVAL;
+    }
+    if (strcmp(cfg->load_path, "-") == 0 && strcmp(cfg->input_path, "-") == 0) {
+        /* the model would take all of stdin, leaving no rows to predict */
+        mlp_seterr(err, PROG " predict: --load - and --input -%s both read stdin; give one a "
+                   "file name", input_given ? "" : " (the default)");
         return MLP_EINVAL;
     }
     return CLI_RUN;

@@ -293,6 +293,8 @@ u "predict missing model" "mlptrain predict: --load: $D/none.txt: cannot open: N
 u "predict input empty name" "mlptrain predict: --input: \"\": empty value (allowed a file name or -)" -- $M predict --load "$D/m.txt" --input ''
 u "predict load takes an option" "mlptrain predict: --load: --input: looks like an option, not a file name (allowed a file name or -; write ./--input for a file of that name)" -- $M predict --load --input p.csv
 u "predict input takes an option" "mlptrain predict: --input: -h: looks like an option, not a file name (allowed a file name or -; write ./-h for a file of that name)" -- $M predict --load "$D/m.txt" --input -h
+u "predict model and points both from stdin" "mlptrain predict: --load - and --input - both read stdin; give one a file name" -- $M predict --load - --input -
+u "predict model from stdin, points by default" "mlptrain predict: --load - and --input - (the default) both read stdin; give one a file name" -- $M predict --load -
 u "predict input missing" "mlptrain predict: --input: $D/none.csv: cannot open: No such file or directory" -- $M predict --load "$D/m.txt" --input "$D/none.csv"
 r "predict input NaN" "mlptrain predict: $D/p_nan.csv:2: x1: \"nan\": not a finite number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_nan.csv"
 r "predict input header of other names" "mlptrain predict: $D/p_header.csv:1: x1: \"a\": not a number (allowed finite numbers, |x| <= 1e10)" -- $M predict --load "$D/m.txt" --input "$D/p_header.csv"
