@@ -1,6 +1,7 @@
 /* circles: write scikit-learn's make_circles dataset (optionally MinMax
  * scaled, as the article does) as CSV.  Parsing and exit codes only; the
  * work is circles.c, dataset.c and atomic.c. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,13 +147,17 @@ int main(int argc, char **argv)
     gsl_set_error_handler_off();
     sigstop_install(); /* a signal removes the temporary output file */
     int st = parse_args(argc, argv, &o, err);
-    if (st == HELP) {
-        usage(stdout);
-        return fflush(stdout) == 0 ? 0 : 1;
-    }
-    if (st == VERSION) {
-        printf("circles (mlptrain) %s\n", MLPTRAIN_VERSION);
-        return fflush(stdout) == 0 ? 0 : 1;
+    if (st == HELP || st == VERSION) {
+        if (st == HELP)
+            usage(stdout);
+        else
+            printf("circles (mlptrain) %s\n", MLPTRAIN_VERSION);
+        errno = 0;
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, PROG ": stdout: write failed: %s\n", strerror(errno ? errno : EIO));
+            return 1;
+        }
+        return 0;
     }
     if (st != RUN) {
         fprintf(stderr, "%s\n", err);

@@ -1,5 +1,6 @@
 #include "sweep_cmd.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,20 @@ static void on_row(const run_row *row, size_t done, void *vctx)
     }
 }
 
+/* The results go to stdout: a full disk or closed pipe there is a failure,
+ * reported as mlptrain's own flush_stdout does.  1 (and the message) on a
+ * failure, else 0. */
+static int flush_stdout(const char *prog)
+{
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: stdout: write failed: %s\n", prog,
+                strerror(errno ? errno : EIO));
+        return 1;
+    }
+    return 0;
+}
+
 /* One mlptrain command per run, for GNU parallel: the settings line of the
  * configuration (every effective setting, so that a machine with other
  * defaults runs the same thing) with the seed, printing one CSV row. */
@@ -79,7 +94,7 @@ static int emit_jobs(const sweep_options *o, const char *prog)
         printf("%s%s --quiet --result -\n", prog, opts);
         free(line);
     }
-    return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+    return flush_stdout("mlptrain sweep");
 }
 
 int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
@@ -90,7 +105,7 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
     if (st == CLI_HELP) {
         sweep_options_free(&o);
         sweep_cli_usage(stdout);
-        return 0;
+        return flush_stdout("mlptrain sweep");
     }
     if (st != CLI_RUN) {
         sweep_options_free(&o);
@@ -174,7 +189,7 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
     }
     runs_list_free(&out.rows);
     sweep_options_free(&o);
-    if (fflush(stdout) != 0 || ferror(stdout))
+    if (flush_stdout("mlptrain sweep"))
         rc = rc ? rc : 1;
     return rc;
 }
@@ -193,7 +208,7 @@ int summarize_command(int argc, char **argv)
         free(files);
         if (st == CLI_HELP) {
             summarize_cli_usage(stdout);
-            return 0;
+            return flush_stdout("mlptrain summarize");
         }
         fprintf(stderr, "%s\n", err);
         return 2;
@@ -233,7 +248,7 @@ int summarize_command(int argc, char **argv)
     }
     runs_list_free(&rows);
     free(files);
-    if (fflush(stdout) != 0 || ferror(stdout))
+    if (flush_stdout("mlptrain summarize"))
         rc = rc ? rc : 1;
     return rc;
 }

@@ -365,5 +365,14 @@ last "history to a closed stdout" 1 "mlptrain: stdout: write failed: Bad file de
 last "result to a closed stdout" 1 "mlptrain: stdout: write failed: Bad file descriptor" -- sh -c "$M --epochs 2 >&-"
 r "circles to a closed stdout" "circles: stdout: write failed: Bad file descriptor" -- sh -c "$C >&-"
 r "circles to a full stdout" "circles: stdout: write failed: No space left on device" -- sh -c "$C --samples 5 >/dev/full"
+r "circles help to a full stdout" "circles: stdout: write failed: No space left on device" -- sh -c "$C --help >/dev/full"
+r "circles version to a full stdout" "circles: stdout: write failed: No space left on device" -- sh -c "$C -V >/dev/full"
+r "sweep help to a full stdout" "mlptrain sweep: stdout: write failed: No space left on device" -- sh -c "$M sweep --help >/dev/full"
+r "sweep jobs to a full stdout" "mlptrain sweep: stdout: write failed: No space left on device" -- sh -c "$M sweep --emit-jobs >/dev/full"
+last "sweep summary to a full stdout" 1 "mlptrain sweep: stdout: write failed: No space left on device" -- sh -c "$M sweep --seeds 1-2 --act tanh --epochs 1 --jobs 1 >/dev/full"
+$M --epochs 1 --quiet --result "$D/one_run.csv" >/dev/null
+r "summarize help to a full stdout" "mlptrain summarize: stdout: write failed: No space left on device" -- sh -c "$M summarize --help >/dev/full"
+r "summary to a full stdout" "mlptrain summarize: stdout: write failed: No space left on device" -- sh -c "$M summarize $D/one_run.csv >/dev/full"
+r "summary to a closed stdout" "mlptrain summarize: stdout: write failed: Bad file descriptor" -- sh -c "$M summarize $D/one_run.csv >&-"
 
 finish bad_inputs
