@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "dataset.h"
 #include "fmt.h"
 #include "parse.h"
 #include "status.h"
@@ -155,6 +156,66 @@ static int parse_row(char *line, run_row *r, const char **why)
     return MLP_OK;
 }
 
+/* Read the next line of f into *buf (NUL-terminated, without "\n" or
+ * "\r\n"), at most DATASET_MAX_LINE bytes, as dataset.c's reader.
+ * Returns 1 for a line, 0 at end of file, or a negative status with err
+ * set ("FILE:LINE: ..."). */
+static int read_line(FILE *f, const char *name, size_t lineno, char **buf, size_t *cap,
+                     size_t *len, char *err)
+{
+    int c = EOF, any = 0;
+    *len = 0;
+    while ((c = getc(f)) != EOF) {
+        any = 1;
+        if (c == '\n')
+            break;
+        if (*len == DATASET_MAX_LINE) {
+            /* stop here: never hold more than one bounded line */
+            mlp_seterr(err, "%s:%zu: line longer than 1 MiB (allowed up to %d bytes per line)",
+                       name, lineno, DATASET_MAX_LINE);
+            return -MLP_EFORMAT;
+        }
+        if (*len + 1 >= *cap) {
+            size_t n = *cap < 256 ? 256 : 2 * *cap;
+            if (n > DATASET_MAX_LINE + 1)
+                n = DATASET_MAX_LINE + 1;
+            char *p = realloc(*buf, n);
+            if (p == NULL) {
+                mlp_seterr(err, "%s:%zu: out of memory for a line", name, lineno);
+                return -MLP_ENOMEM;
+            }
+            *buf = p;
+            *cap = n;
+        }
+        (*buf)[(*len)++] = (char)c;
+    }
+    if (c == EOF && ferror(f)) {
+        mlp_seterr(err, "%s: read error: %s", name, strerror(errno));
+        return -MLP_EIO;
+    }
+    if (!any)
+        return 0;
+    if (*buf == NULL) { /* an empty first line */
+        *buf = malloc(1);
+        if (*buf == NULL) {
+            mlp_seterr(err, "%s:%zu: out of memory for a line", name, lineno);
+            return -MLP_ENOMEM;
+        }
+        *cap = 1;
+    }
+    /* strchr and strcmp would stop at a NUL: refuse it, as --data does */
+    const char *nul = memchr(*buf, '\0', *len);
+    if (nul != NULL) {
+        mlp_seterr(err, "%s:%zu: NUL byte at column %zu (a text CSV file is expected)", name,
+                   lineno, (size_t)(nul - *buf) + 1);
+        return -MLP_EFORMAT;
+    }
+    while (*len > 0 && (*buf)[*len - 1] == '\r')
+        (*len)--;
+    (*buf)[*len] = '\0';
+    return 1;
+}
+
 int runs_read(const char *path, run_list *list, char *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
@@ -165,13 +226,9 @@ int runs_read(const char *path, run_list *list, char *err)
         return MLP_EIO;
     }
     char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t len;
-    int st = MLP_OK;
-    while ((len = getline(&line, &cap, f)) != -1) {
-        lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
+    size_t cap = 0, len, lineno = 0;
+    int st = MLP_OK, got;
+    while ((got = read_line(f, name, ++lineno, &line, &cap, &len, err)) > 0) {
         if (strncmp(line, "# partial:", 10) == 0)
             list->n_partial++;
         if (len == 0 || line[0] == '#' || strcmp(line, RUNS_HEADER) == 0)
@@ -187,15 +244,13 @@ int runs_read(const char *path, run_list *list, char *err)
         r.src = name;
         r.line = lineno;
         if (runs_append(list, &r) != MLP_OK) {
-            mlp_seterr(err, "%s:%zu: out of memory", name, lineno);
+            mlp_seterr(err, "%s:%zu: out of memory for the rows", name, lineno);
             st = MLP_ENOMEM;
             break;
         }
     }
-    if (st == MLP_OK && ferror(f)) {
-        mlp_seterr(err, "%s: read error: %s", name, strerror(errno));
-        st = MLP_EIO;
-    }
+    if (got < 0)
+        st = -got;
     free(line);
     if (!is_stdin)
         fclose(f);

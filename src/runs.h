@@ -73,8 +73,10 @@ int runs_append(run_list *list, const run_row *row);
 void runs_list_free(run_list *list); /* frees the rows, leaves an empty list */
 
 /* Read every row of PATH ("-" is stdin) and append to list.  MLP_EIO
- * ("FILE: cannot open: REASON"), MLP_EFORMAT ("FILE:LINE: REASON"),
- * MLP_ENOMEM. */
+ * ("FILE: cannot open: REASON", "FILE: read error: REASON"), MLP_EFORMAT
+ * ("FILE:LINE: REASON", also for a NUL byte or a line longer than
+ * DATASET_MAX_LINE, 1 MiB, as --data), MLP_ENOMEM ("FILE:LINE: out of
+ * memory ..."). */
 int runs_read(const char *path, run_list *list, char *err);
 
 /* MLP_OK when no configuration has a seed twice; else MLP_EFORMAT with err

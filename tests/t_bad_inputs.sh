@@ -316,6 +316,13 @@ u "sweep data takes an option" "mlptrain sweep: --data: --epochs: looks like an 
 u "summarize no files" "mlptrain summarize: no files given (usage: mlptrain summarize FILE...; - is stdin)" -- $M summarize
 u "summarize missing file" "mlptrain summarize: $D/none.csv: cannot open: No such file or directory" -- $M summarize "$D/none.csv"
 u "summarize a data CSV" "mlptrain summarize: $D/ok.csv:1: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize "$D/ok.csv"
+u "summarize endless NUL bytes (/dev/zero)" "mlptrain summarize: /dev/zero:1: line longer than 1 MiB (allowed up to 1048576 bytes per line)" -- $M summarize /dev/zero
+RH=config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status
+{ printf '%s\n' "$RH"; head -c 10485760 /dev/zero | tr '\0' '7'; printf '\n'; } >"$D/runs_long.csv"
+{ printf '%s\n' "$RH"; printf 'tanh/a/b,tanh,1\0000.5,0.5,0.7,0.7,0,1,0.001,ok\n'; } >"$D/runs_nul.csv"
+u "summarize a 10 MB line" "mlptrain summarize: $D/runs_long.csv:2: line longer than 1 MiB (allowed up to 1048576 bytes per line)" -- $M summarize "$D/runs_long.csv"
+u "summarize NUL bytes" "mlptrain summarize: $D/runs_nul.csv:2: NUL byte at column 16 (a text CSV file is expected)" -- $M summarize "$D/runs_nul.csv"
+u "summarize a directory" "mlptrain summarize: $D: read error: Is a directory" -- $M summarize "$D"
 
 # ---- inputs that are odd but valid: accepted, with a warning where useful
 expect "BOM and CRLF line ends: accepted" 0 "Train: 0.667, Test: 0.000" "*" -- $M --data "$D/bom_crlf.csv" --train 3 --epochs 5 --csv "$D/bom.hist"
