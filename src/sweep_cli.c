@@ -55,7 +55,8 @@ void sweep_cli_usage(FILE *f)
 "and the Wilcoxon signed-rank test of the differences between runs with the\n"
 "same seed.\n"
 "\n"
-"  --seeds LIST       seeds: N, A-B, or a comma list of both [1-100]\n"
+"  --seeds LIST       seeds: N, A-B, or a comma list of both, up to 10000000\n"
+"                     seeds [1-100]\n"
 "  --act LIST         comma-separated activations [tanh,relu,relu6]\n"
 "  --article-init     the article's initializers: tanh (and any activation\n"
 "                     outside the relu family) uniform:0:1 on every layer;\n"
@@ -360,8 +361,12 @@ static int parse(int argc, char **argv, struct option *all, sweep_options *o, ch
     const act_def *acts[ACT_COUNT];
     if (parse_acts(acts_arg, acts, &o->n_cfg, err) != MLP_OK)
         return MLP_EINVAL;
-    if (sweep_parse_seeds(seeds_arg, &o->seeds, &o->n_seeds, &why) != MLP_OK)
-        return bad(err, "--seeds", seeds_arg, why, "N, A-B or a comma list, seeds 0..4294967295");
+    if (sweep_parse_seeds(seeds_arg, &o->seeds, &o->n_seeds, &why) != MLP_OK) {
+        char allowed[96];
+        snprintf(allowed, sizeof allowed, "N, A-B or a comma list, up to %lu seeds of 0..4294967295",
+                 SWEEP_MAX_SEEDS);
+        return bad(err, "--seeds", seeds_arg, why, allowed);
+    }
     char act_opt[64];
     for (size_t i = 0; i < o->n_cfg; i++) {
         int n = n_fwd;

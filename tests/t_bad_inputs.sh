@@ -302,9 +302,10 @@ r "predict input /dev/zero" "mlptrain predict: /dev/zero:1: line longer than 409
 
 
 # ---- the sweep and summarize subcommands (issue #3)
-u "sweep seeds reversed" "mlptrain sweep: --seeds: 5-1: range A-B with A > B (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 5-1
-u "sweep seeds empty" "mlptrain sweep: --seeds: \"\": empty value (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds ''
-u "sweep seeds overflow" "mlptrain sweep: --seeds: 99999999999999999999: out of range (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 99999999999999999999
+u "sweep seeds reversed" "mlptrain sweep: --seeds: 5-1: range A-B with A > B (allowed N, A-B or a comma list, up to 10000000 seeds of 0..4294967295)" -- $M sweep --seeds 5-1
+u "sweep seeds empty" "mlptrain sweep: --seeds: \"\": empty value (allowed N, A-B or a comma list, up to 10000000 seeds of 0..4294967295)" -- $M sweep --seeds ''
+u "sweep seeds overflow" "mlptrain sweep: --seeds: 99999999999999999999: out of range (allowed N, A-B or a comma list, up to 10000000 seeds of 0..4294967295)" -- $M sweep --seeds 99999999999999999999
+u "sweep too many seeds" "mlptrain sweep: --seeds: 1-100000000: too many seeds (allowed N, A-B or a comma list, up to 10000000 seeds of 0..4294967295)" -- $M sweep --seeds 1-100000000
 u "sweep unknown activation" "mlptrain sweep: --act: foo: unknown activation \"foo\" (allowed tanh, relu, relu6, sigmoid, linear, leaky_relu, elu, selu, softplus, softsign, gelu, swish, hard_sigmoid)" -- $M sweep --act foo
 u "sweep zero jobs" "mlptrain sweep: --jobs: 0: out of range (allowed 1..1024)" -- $M sweep --jobs 0
 u "sweep with save" "mlptrain sweep: --save: not for a sweep: every run would write the same file: save one seed alone" -- $M sweep --seeds 1-3 --save "$D/m.txt"

@@ -141,8 +141,8 @@ linear/glorot_uniform/glorot_uniform,linear,1,nan,nan,nan,nan,0,0,S,nonfinite" ]
 check "single diverged run says why" [ "$(cat $T/nf1.err)" = "mlptrain: the loss became NaN in epoch 1 of 5 (batch 4 of 16); try a smaller --lr" ]
 
 # Messages and exit statuses.
-expect "seeds reversed" 2 "" "mlptrain sweep: --seeds: 5-1: range A-B with A > B (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 5-1
-expect "seeds repeated" 2 "" "mlptrain sweep: --seeds: 1-3,2: a seed is repeated (its runs would be identical) (allowed N, A-B or a comma list, seeds 0..4294967295)" -- $M sweep --seeds 1-3,2
+expect "seeds reversed" 2 "" "mlptrain sweep: --seeds: 5-1: range A-B with A > B (allowed N, A-B or a comma list, up to 10000000 seeds of 0..4294967295)" -- $M sweep --seeds 5-1
+expect "seeds repeated" 2 "" "mlptrain sweep: --seeds: 1-3,2: a seed is repeated (its runs would be identical) (allowed N, A-B or a comma list, up to 10000000 seeds of 0..4294967295)" -- $M sweep --seeds 1-3,2
 expect "unknown act in list" 2 "" "mlptrain sweep: --act: tanh,foo: unknown activation \"foo\" (allowed tanh, relu, relu6, sigmoid, linear, leaky_relu, elu, selu, softplus, softsign, gelu, swish, hard_sigmoid)" -- $M sweep --act tanh,foo
 expect "--seed refused" 2 "" "mlptrain sweep: --seed: not for a sweep: a sweep takes --seeds" -- $M sweep --seed 3
 expect "--csv refused" 2 "" "mlptrain sweep: --csv: not for a sweep: every run would write the same file; per-run rows go to --out" -- $M sweep --csv h.csv
