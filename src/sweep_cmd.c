@@ -137,13 +137,17 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
         fprintf(stderr, "mlptrain sweep: %s\n", err);
         return 1;
     }
-    sweep_out out = {af ? af->f : NULL, {NULL, 0, 0, 0}, 0, isatty(2), o.n_cfg * o.n_seeds, 0, 0};
+    int quiet = o.cfgs[0].quiet; /* -q: the training option, the same in every configuration */
+    sweep_out out = {af ? af->f : NULL, {NULL, 0, 0, 0}, 0, !quiet && isatty(2),
+                     o.n_cfg * o.n_seeds, 0, 0};
     if (out.csv)
         fputs(RUNS_HEADER "\n", out.csv);
     unsigned jobs = o.jobs < out.total ? o.jobs : (unsigned)out.total;
-    fprintf(stderr, "mlptrain sweep: %zu runs (%zu configuration%s x %zu seed%s) on %u thread%s\n",
-            out.total, o.n_cfg, o.n_cfg == 1 ? "" : "s", o.n_seeds, o.n_seeds == 1 ? "" : "s", jobs,
-            jobs == 1 ? "" : "s");
+    if (!quiet)
+        fprintf(stderr,
+                "mlptrain sweep: %zu runs (%zu configuration%s x %zu seed%s) on %u thread%s\n",
+                out.total, o.n_cfg, o.n_cfg == 1 ? "" : "s", o.n_seeds, o.n_seeds == 1 ? "" : "s",
+                jobs, jobs == 1 ? "" : "s");
     out.t0 = now_seconds();
     sweep_spec spec = {o.cfgs, o.n_cfg, o.seeds, o.n_seeds, o.jobs, stop, on_row, &out};
     size_t done;
@@ -167,7 +171,8 @@ int sweep_command(int argc, char **argv, volatile sig_atomic_t *stop)
         fprintf(stderr, "mlptrain sweep: out of memory for the rows\n");
         rc = 1;
     } else {
-        fprintf(stderr, "mlptrain sweep: %zu runs in %.1f s\n", done, elapsed);
+        if (!quiet)
+            fprintf(stderr, "mlptrain sweep: %zu runs in %.1f s\n", done, elapsed);
         if (st == MLP_EINTR) {
             fprintf(stderr, "mlptrain sweep: %s; summary of the completed runs\n", err);
             if (out.csv)

@@ -166,7 +166,11 @@ expect "summarize missing file" 2 "" "mlptrain summarize: $T/none.csv: cannot op
 printf 'config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status\na,relu,1,0.8,0.79,0.4\n' >$T/short.csv
 expect "summarize short row" 2 "" "mlptrain summarize: $T/short.csv:2: fewer than 11 fields (expected rows under the header config,act,seed,train_acc,test_acc,train_loss,test_loss,collapsed,epochs_run,seconds,status)" -- $M summarize $T/short.csv
 # rows collected twice (two machines, a retried job) would count twice
-$M sweep --seeds 1-2 --epochs 1 --act relu,tanh --quiet --out $T/two.csv 2>/dev/null
+$M sweep --seeds 1-2 --epochs 1 --act relu,tanh --quiet --out $T/two.csv 2>$T/two.err
+check "a quiet sweep prints nothing on stderr" [ ! -s $T/two.err ]
+$M sweep --seeds 1-2 --epochs 1 --act relu,tanh -q >$T/q.out 2>$T/q.err
+check "-q: nothing on stderr" [ ! -s $T/q.err ]
+check "-q: the summary on stdout" grep -q "Welch's t-test" $T/q.out
 sed -n '1p;3p' $T/two.csv >$T/again.csv
 expect "summarize a seed twice" 2 "" "mlptrain summarize: $T/again.csv:2: configuration tanh/glorot_uniform/glorot_uniform, seed 1 again (first at $T/two.csv:3); a run read twice would count twice (allowed one row per configuration and seed)" -- $M summarize $T/two.csv $T/again.csv
 expect "summarize the same file twice" 2 "" "mlptrain summarize: $T/two.csv:2: configuration relu/he_uniform/glorot_uniform, seed 1 again (first at $T/two.csv:2); a run read twice would count twice (allowed one row per configuration and seed)" -- $M summarize $T/two.csv $T/two.csv
