@@ -93,7 +93,9 @@ void summarize_cli_usage(FILE *f)
 "\n"
 "  -h, --help         this help\n"
 "\n"
-"Exit status: 0 done; 1 unreadable or malformed file; 2 invalid usage.\n");
+"Exit status: 0 done; 1 out of memory or a failed write; 2 invalid usage,\n"
+"including a FILE that cannot be read or is not per-run rows (FILE:LINE:\n"
+"reason), or no rows at all.\n");
 }
 
 static int bad(char *err, const char *opt, const char *val, const char *why, const char *allowed)
