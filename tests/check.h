@@ -3,11 +3,26 @@
 #ifndef MLP_CHECK_H
 #define MLP_CHECK_H
 
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 static int check_passed, check_failed;
+
+/* How many files in dir have ".tmp." in their names (an atomic output's
+ * temporary file left behind). */
+static inline int check_temp_files_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL)
+        n += strstr(e->d_name, ".tmp.") != NULL;
+    if (d != NULL)
+        closedir(d);
+    return n;
+}
 
 #define CHECK(cond) check_report((cond) != 0, __FILE__, __LINE__, #cond)
 #define CHECK_MSG(cond, ...)                                          \

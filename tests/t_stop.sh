@@ -21,6 +21,16 @@ watch_dog() {
     dog=$!
 }
 
+# signal_and_wait SIG PID: send SIG, wait for PID under the watchdog; the
+# exit status is left in $got.
+signal_and_wait() {
+    kill -"$1" "$2"
+    watch_dog "$2"
+    wait "$2"
+    got=$?
+    kill $dog 2>/dev/null
+}
+
 # A long run, signalled once its history has a few epochs (never a timed wait:
 # the loop polls the temporary file, up to 20 s).
 stop_with() {
@@ -35,11 +45,7 @@ stop_with() {
         sleep 0.05
         i=$((i + 1))
     done
-    kill -"$sig" $pid
-    watch_dog $pid
-    wait $pid
-    got=$?
-    kill $dog 2>/dev/null
+    signal_and_wait "$sig" $pid
     check "$sig: exit status $got, want $want" [ "$got" = "$want" ]
     rows=$(grep -c '^[0-9]' "$out")
     check "$sig: at least 3 complete epochs delivered ($rows)" [ "$rows" -ge 3 ]
@@ -71,11 +77,7 @@ while [ $i -lt 400 ] && [ "$(wc -l <"$D/piped.csv")" -lt 4 ]; do
     sleep 0.05
     i=$((i + 1))
 done
-kill -INT $pid
-watch_dog $pid
-wait $pid
-got=$?
-kill $dog 2>/dev/null
+signal_and_wait INT $pid
 wait $reader
 rows=$(grep -c '^[0-9]' "$D/piped.csv")
 check "pipe: exit status $got, want 130" [ "$got" = 130 ]
@@ -96,11 +98,7 @@ kill_at() {
         sleep 0.05
         i=$((i + 1))
     done
-    kill -"$sig" $pid
-    watch_dog $pid
-    wait $pid
-    got=$?
-    kill $dog 2>/dev/null
+    signal_and_wait "$sig" $pid
     check "$sig during $*: exit status $got, want $want" [ "$got" = "$want" ]
     check "$sig during $*: no temporary file left" [ -z "$(ls $glob 2>/dev/null)" ]
 }
@@ -118,11 +116,7 @@ while [ $i -lt 400 ] && [ "$(cat /proc/$pid/wchan 2>/dev/null)" != wait_for_part
     sleep 0.05
     i=$((i + 1))
 done
-kill -TERM $pid
-watch_dog $pid
-wait $pid
-got=$?
-kill $dog 2>/dev/null
+signal_and_wait TERM $pid
 check "TERM while --data waits for a FIFO: exit status $got, want 143" [ "$got" = 143 ]
 # a closed pipe (| head) during training: SIGPIPE, and the --diag file's
 # temporary copy is removed

@@ -27,14 +27,7 @@ static const char *tpath(const char *name)
 
 static int temp_files_left(void)
 {
-    DIR *d = opendir(tmpdir);
-    int n = 0;
-    struct dirent *e;
-    while (d != NULL && (e = readdir(d)) != NULL)
-        n += strstr(e->d_name, ".tmp.") != NULL;
-    if (d != NULL)
-        closedir(d);
-    return n;
+    return check_temp_files_in(tmpdir);
 }
 
 /* name made of n copies of unit after prefix */

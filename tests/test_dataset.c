@@ -315,14 +315,7 @@ static void test_round_trip(void)
 
 static int temp_files_left(void)
 {
-    DIR *d = opendir(tmpdir);
-    int n = 0;
-    struct dirent *e;
-    while (d != NULL && (e = readdir(d)) != NULL)
-        n += strstr(e->d_name, ".tmp.") != NULL;
-    if (d != NULL)
-        closedir(d);
-    return n;
+    return check_temp_files_in(tmpdir);
 }
 
 static void test_atomic(void)
