@@ -215,16 +215,22 @@ int atomic_commit(atomic_file *a, char *err)
     return MLP_OK;
 }
 
+void atomic_fail_message(const atomic_file *a, const char *reason, char *err)
+{
+    struct stat st;
+    if (a->tmp != NULL && stat(a->path, &st) == 0) /* never touched: say so */
+        mlp_seterr(err, "%s: %s (%s left as it was)", a->path, reason, a->path);
+    else if (a->tmp != NULL)
+        mlp_seterr(err, "%s: %s (nothing written)", a->path, reason);
+    else
+        mlp_seterr(err, "%s: %s", a->f == stdout ? "stdout" : a->path, reason);
+}
+
 void atomic_write_error(const atomic_file *a, int errnum, char *err)
 {
-    if (errnum == 0)
-        errnum = EIO;
-    if (a->tmp != NULL) /* the target was never touched: say so */
-        mlp_seterr(err, "%s: write failed: %s (%s left as it was)", a->path, strerror(errnum),
-                   a->path);
-    else
-        mlp_seterr(err, "%s: write failed: %s", a->f == stdout ? "stdout" : a->path,
-                   strerror(errnum));
+    char reason[MLP_ERRLEN];
+    snprintf(reason, sizeof reason, "write failed: %s", strerror(errnum != 0 ? errnum : EIO));
+    atomic_fail_message(a, reason, err);
 }
 
 void atomic_abort(atomic_file *a)

@@ -46,10 +46,15 @@ atomic_file *atomic_open(const char *path, char *err);
 int atomic_commit(atomic_file *a, char *err);
 
 /* The message for a failed write to a (errnum 0 means EIO):
- *   "PATH: write failed: REASON (PATH left as it was)"   (a temporary file)
+ *   "PATH: write failed: REASON (PATH left as it was)"   (a temporary file;
+ *                                                         PATH exists)
+ *   "PATH: write failed: REASON (nothing written)"       (PATH did not exist)
  *   "PATH: write failed: REASON"                         (a device, in place)
  *   "stdout: write failed: REASON"                                          */
 void atomic_write_error(const atomic_file *a, int errnum, char *err);
+
+/* The same shape for any reason: "PATH: REASON (PATH left as it was)", ... */
+void atomic_fail_message(const atomic_file *a, const char *reason, char *err);
 
 /* Remove the temporary file and free a.  Accepts NULL. */
 void atomic_abort(atomic_file *a);

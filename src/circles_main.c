@@ -184,10 +184,7 @@ int main(int argc, char **argv)
         char werr[MLP_ERRLEN];
         st = dataset_write_csv(ds, af->f, werr);
         if (st != MLP_OK) {
-            if (af->tmp != NULL) /* the target was never touched: say so */
-                mlp_seterr(err, "%s: %s (%s left as it was)", o.output, werr, o.output);
-            else
-                mlp_seterr(err, "%s: %s", strcmp(o.output, "-") == 0 ? "stdout" : o.output, werr);
+            atomic_fail_message(af, werr, err);
             atomic_abort(af);
         } else {
             st = atomic_commit(af, err);

@@ -88,12 +88,8 @@ int model_save(const model *md, const char *comment, const char *path, char *err
         return MLP_EIO;
     char werr[MLP_ERRLEN];
     if (model_write(md, comment, af->f, werr) != MLP_OK) {
-        int renamed = af->tmp != NULL; /* then path was never touched: say so */
+        atomic_fail_message(af, werr, err);
         atomic_abort(af);
-        if (renamed)
-            mlp_seterr(err, "%s: %s (%s left as it was)", path, werr, path);
-        else
-            mlp_seterr(err, "%s: %s", path, werr);
         return MLP_EIO;
     }
     return atomic_commit(af, err);

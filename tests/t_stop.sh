@@ -155,6 +155,8 @@ if mount -t tmpfs -o size=16k tmpfs "$mnt" 2>/dev/null; then
     check "full tmpfs: diagnostics message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $mnt/g.csv: write failed: No space left on device ($mnt/g.csv left as it was)" ]
     check "full tmpfs: previous model and diagnostics intact" [ "$(cat "$mnt/m.txt" "$mnt/g.csv")" = "OLD
 OLD" ]
+    expect "a new file on a full tmpfs" 1 "" "*" -- $M --epochs 500 --csv "$mnt/new.csv"
+    check "full tmpfs, new file: nothing written, and says so" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $mnt/new.csv: write failed: No space left on device (nothing written)" ]
     check "full tmpfs: no temporary file left" [ "$(ls "$mnt")" = "d.csv
 g.csv
 h.csv
