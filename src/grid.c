@@ -103,8 +103,15 @@ int grid_dump_data(const experiment *ex, const char *path, char *err)
     atomic_file *af = atomic_open(path, err);
     int st = af == NULL ? MLP_EIO : MLP_OK;
     if (af != NULL) {
-        dataset_write_csv(all, af->f, err);
-        st = atomic_commit(af, err);
+        char werr[MLP_ERRLEN];
+        if (dataset_write_csv(all, af->f, werr) != MLP_OK) {
+            /* the write's own reason (ENOSPC, EFBIG), not the commit's EIO */
+            atomic_fail_message(af, werr, err);
+            atomic_abort(af);
+            st = MLP_EIO;
+        } else {
+            st = atomic_commit(af, err);
+        }
     }
     dataset_free(all);
     return st;

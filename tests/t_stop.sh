@@ -131,6 +131,8 @@ check "size limit: previous history intact" [ "$(cat "$D/limited.csv")" = OLD ]
 expect "circles over the size limit" 1 "" "circles: $D/limited.csv: write failed: File too large ($D/limited.csv left as it was)" \
     -- sh -c "trap '' XFSZ; ulimit -f 8; exec $C --samples 10000 -o '$D/limited.csv'"
 check "size limit: previous data intact" [ "$(cat "$D/limited.csv")" = OLD ]
+expect "data dump over the size limit: the write's own reason" 1 "" "*" -- sh -c "trap '' XFSZ; ulimit -f 8; exec $M --epochs 1 --samples 5000 --train 4000 --quiet --dump-data '$D/dump.csv'"
+check "data dump: message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $D/dump.csv: write failed: File too large (nothing written)" ]
 check "size limit: no temporary file left" [ -z "$(ls "$D" | grep '\.tmp\.')" ]
 
 # A real full file system: a 16 KiB tmpfs, where this machine lets us mount
