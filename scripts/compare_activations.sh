@@ -38,6 +38,9 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
+# a directory made here is removed again if the first run is refused
+made=0
+[ -d "$dir" ] || made=1
 mkdir -p "$dir"
 # the header comes with the first row, so that a bad --seed or --epochs
 # (mlptrain says what is wrong) leaves nothing but its message
@@ -55,7 +58,11 @@ for act in tanh relu relu6; do
     fi
     # shellcheck disable=SC2086  # $init is two options on purpose
     "$MLPTRAIN" --act $act $init --layers 11 --units 5 --epochs "$epochs" --seed "$seed" \
-        --quiet --csv "$dir/$act.csv" --result "$dir/$act.result.csv" "$@" >/dev/null
+        --quiet --csv "$dir/$act.csv" --result "$dir/$act.result.csv" "$@" >/dev/null || {
+        status=$?
+        [ -z "$header" ] || [ $made = 0 ] || rmdir "$dir" 2>/dev/null || true
+        exit $status
+    }
     [ -z "$header" ] || { echo "$header"; header=; }
     tail -n 1 "$dir/$act.result.csv" | awk -F, -v act=$act '{
         printf "%-10s  %9.3f  %8.3f  %9s  %7.2f\n", act, $4, $5, ($8 == 1 ? "yes" : "no"), $10 }'

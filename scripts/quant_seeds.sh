@@ -6,12 +6,14 @@
 # run predicts one class whatever the arithmetic; tanh with uniform(0, 1)
 # weights stays near 0.5 without collapsing).  Prints two Markdown tables: mean test accuracy, and the mean
 # share of test rows whose class differs from the double-precision model.
-# Usage: scripts/quant_seeds.sh [FIRST LAST [BITS]]  (from the top directory, after make)
+# Usage: scripts/quant_seeds.sh [FIRST LAST [BITS]]  (after make)
 set -eu
 first=${1:-1}
 last=${2:-20}
 bits=${3:-4,5,6,7,8,10,12,16}
-M=${MLPTRAIN:-$(if [ -x ./mlptrain ]; then echo ./mlptrain; else echo mlptrain; fi)}
+# MLPTRAIN names the binary [the mlptrain next to scripts/, else on PATH]
+here=$(cd "$(dirname "$0")" && pwd)
+M=${MLPTRAIN:-$(if [ -x "$here/../mlptrain" ]; then echo "$here/../mlptrain"; else echo mlptrain; fi)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for conf in "relu6|--act relu6" "relu|--act relu" \

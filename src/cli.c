@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomic.h"
 #include "circles.h"
 #include "fmt.h"
 #include "parse.h"
@@ -445,17 +446,18 @@ int cli_parse(int argc, char **argv, cli_config *cfg, char *err)
     {
         const char *outs[] = {cfg->csv_path, cfg->result_path, cfg->grid_path, cfg->dump_path};
         static const char *names[] = {"--csv", "--result", "--grid", "--dump-data"};
-        const char *first = NULL;
+        /* "-", or a name of the file stdout is (/dev/stdout, ...) */
+        size_t first = sizeof outs / sizeof outs[0];
         for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
-            if (outs[i] && strcmp(outs[i], "-") == 0) {
-                if (first) {
-                    mlp_seterr(err, PROG ": %s - and %s - both write to stdout; give one a file name",
-                               first, names[i]);
+            if (outs[i] && atomic_is_stdout(outs[i])) {
+                if (first < i) {
+                    mlp_seterr(err, PROG ": %s %s and %s %s both write to stdout; give one a file "
+                               "name", names[first], outs[first], names[i], outs[i]);
                     return MLP_EINVAL;
                 }
-                first = names[i];
+                first = i;
             }
-        if (cfg->n_quant && cfg->result_path && strcmp(cfg->result_path, "-") == 0) {
+        if (cfg->n_quant && cfg->result_path && atomic_is_stdout(cfg->result_path)) {
             mlp_seterr(err, PROG ": --result - and --quant both write to stdout; give --result a "
                        "file name");
             return MLP_EINVAL;

@@ -170,7 +170,7 @@ int main(int argc, char **argv)
      * file goes to stdout (--csv -, --save -, ...), the line and the
      * fixed-point table go to stderr, so the file stays a valid file */
     FILE *report = stdout_carries_a_file(&cfg) ? stderr : stdout;
-    if (!(cfg.result_path && strcmp(cfg.result_path, "-") == 0)) {
+    if (!(cfg.result_path && atomic_is_stdout(cfg.result_path))) {
         if (res.n_test > 0)
             fprintf(report, "Train: %.3f, Test: %.3f\n", res.train_acc, res.test_acc);
         else

@@ -285,6 +285,14 @@ int runs_find_repeat(const run_list *list, char *err)
     int st = MLP_OK;
     for (size_t i = 1; i < list->n; i++) {
         const run_row *a = by[i - 1], *b = by[i];
+        if (strcmp(a->config, b->config) == 0 && a->seed == b->seed && a->src && b->src &&
+            a->line == b->line && strcmp(a->src, b->src) == 0) {
+            mlp_seterr(err, "%s:%zu: configuration %s, seed %lu again: %s is given twice (a run "
+                       "read twice would count twice; allowed each file once)", b->src, b->line,
+                       b->config, (unsigned long)b->seed, b->src);
+            st = MLP_EFORMAT;
+            break;
+        }
         if (strcmp(a->config, b->config) == 0 && a->seed == b->seed) {
             mlp_seterr(err, "%s:%zu: configuration %s, seed %lu again (first at %s:%zu); a run "
                        "read twice would count twice (allowed one row per configuration and seed)",

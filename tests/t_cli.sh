@@ -45,6 +45,8 @@ check "history epochs count from 0" test "$(cut -d, -f1 "$t_tmp/h1.csv" | sed -n
 check "no temporary file left" test "$(ls "$t_tmp" | grep -c tmp)" = 0
 $M --act relu --epochs 40 --seed 10 --csv "$t_tmp/h3.csv" >/dev/null 2>&1
 check "another seed, another history" sh -c "! cmp -s '$t_tmp/h1.csv' '$t_tmp/h3.csv'"
+# /dev/stdout is stdout too: two outputs there are refused as with "-"
+expect "/dev/stdout and - both stdout" 2 "" "mlptrain: --csv /dev/stdout and --grid - both write to stdout; give one a file name" -- $M --epochs 1 --csv /dev/stdout --grid -
 # a file on stdout stays a valid file: the Train line goes to stderr then
 expect "history to stdout" 0 "epoch,accuracy,loss,val_accuracy,val_loss
 0,0.502,0.7053150446423077,0.52,0.6980246169341595

@@ -80,6 +80,7 @@ relu6           0.506     0.470         no" ]
 check "compare rows = single runs" [ "$($M --act tanh --init uniform:0:1 --out-init uniform:0:1 --epochs 3 --quiet)" = "Train: 0.508, Test: 0.490" ]
 for f in tanh relu relu6 test_accuracy tanh_boundary relu_boundary relu6_boundary; do check "compare $f.png" is_png $T/cmp/$f.png; done
 expect "compare: a bad seed prints only mlptrain's message" 2 "" "mlptrain: --seed: abc: not a whole number (allowed 0..4294967295)" -- env MLPTRAIN=$M scripts/compare_activations.sh --seed abc --dir $T/cmpbad
+check "compare: a bad seed leaves no directory" [ ! -e $T/cmpbad ]
 MLPTRAIN=$M scripts/compare_activations.sh --epochs 1 --plot --dir "$T/with space" >/dev/null 2>&1
 check "compare: a directory with a space" [ $? = 0 ]
 check "compare: its boundary PNG" is_png "$T/with space/relu6_boundary.png"

@@ -173,7 +173,7 @@ check "-q: nothing on stderr" [ ! -s $T/q.err ]
 check "-q: the summary on stdout" grep -q "Welch's t-test" $T/q.out
 sed -n '1p;3p' $T/two.csv >$T/again.csv
 expect "summarize a seed twice" 2 "" "mlptrain summarize: $T/again.csv:2: configuration tanh/glorot_uniform/glorot_uniform, seed 1 again (first at $T/two.csv:3); a run read twice would count twice (allowed one row per configuration and seed)" -- $M summarize $T/two.csv $T/again.csv
-expect "summarize the same file twice" 2 "" "mlptrain summarize: $T/two.csv:2: configuration relu/he_uniform/glorot_uniform, seed 1 again (first at $T/two.csv:2); a run read twice would count twice (allowed one row per configuration and seed)" -- $M summarize $T/two.csv $T/two.csv
+expect "summarize the same file twice" 2 "" "mlptrain summarize: $T/two.csv:2: configuration relu/he_uniform/glorot_uniform, seed 1 again: $T/two.csv is given twice (a run read twice would count twice; allowed each file once)" -- $M summarize $T/two.csv $T/two.csv
 { cat $T/two.csv; echo "# partial: 4 of 6 runs complete; interrupted by SIGINT"; } >$T/part.csv
 expect "summarize a partial file says so" 0 "*" "mlptrain summarize: note: $T/part.csv is marked partial (a sweep that stopped early): its configurations may lack seeds" -- $M summarize $T/part.csv
 ./circles --samples 10 -o $T/d10.csv
