@@ -154,10 +154,15 @@ atomic_file *atomic_open(const char *path, char *err)
     }
     /* a signal outside training removes it (see sigstop.h) */
     sigstop_track(a->tmp);
-    /* mkstemp makes 0600; give the file the mode open(2) would have */
+    /* mkstemp makes 0600: a file that replaces another keeps its mode; a
+     * new one gets the mode open(2) would give it */
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(fd, 0644 & ~mask) != 0 || (a->f = fdopen(fd, "w")) == NULL) {
+    mode_t mode = 0644 & ~mask;
+    struct stat old;
+    if (stat(path, &old) == 0 && S_ISREG(old.st_mode))
+        mode = old.st_mode & 07777;
+    if (fchmod(fd, mode) != 0 || (a->f = fdopen(fd, "w")) == NULL) {
         mlp_seterr(err, "%s: cannot create temporary file: %s", path, strerror(errno));
         close(fd);
         unlink(a->tmp);

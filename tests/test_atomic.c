@@ -191,6 +191,28 @@ static void test_long_names(void)
     CHECK_STR(err, want);
 }
 
+/* A file that replaces another keeps that file's mode; a new one gets
+ * 0644 minus the umask. */
+static void test_modes(void)
+{
+    char err[MLP_ERRLEN];
+    const char *p = tpath("mode.csv");
+    mode_t mask = umask(022);
+    for (int round = 0; round < 2; round++) {
+        atomic_file *a = atomic_open(p, err);
+        CHECK(a != NULL);
+        if (a == NULL)
+            break;
+        fputs("x\n", a->f);
+        CHECK(atomic_commit(a, err) == MLP_OK);
+        struct stat st;
+        CHECK(stat(p, &st) == 0 && (st.st_mode & 07777) == (round == 0 ? 0644 : 0600));
+        chmod(p, 0600); /* the second round replaces a 0600 file */
+    }
+    umask(mask);
+    unlink(p);
+}
+
 int main(void)
 {
     if (mkdtemp(tmpdir) == NULL) {
@@ -200,6 +222,7 @@ int main(void)
     test_stdout_names();
     test_system_dirs();
     test_long_names();
+    test_modes();
     rmdir(tmpdir);
     return check_done("atomic");
 }
