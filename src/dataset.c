@@ -111,55 +111,60 @@ typedef struct {
 
 static const char HEADER[] = "x1,x2,y";
 
-/* Read the next line into r->buf without its "\n" or "\r\n".
- * Returns 1 for a line, 0 at end of file, or a negative status. */
-static int read_line(csv_reader *r)
+int dataset_read_line(FILE *f, const char *name, unsigned long line, char **buf, size_t *cap,
+                      size_t *len, char *err)
 {
     int c = EOF, any = 0;
-    r->len = 0;
-    r->line++;
-    while ((c = getc_unlocked(r->f)) != EOF) {
+    *len = 0;
+    while ((c = getc_unlocked(f)) != EOF) {
         any = 1;
         if (c == '\n')
             break;
-        if (r->len == DATASET_MAX_LINE) {
+        if (*len == DATASET_MAX_LINE) {
             /* stop here: never hold more than one bounded line */
-            mlp_seterr(r->err, "%s:%lu: line longer than 1 MiB (allowed up to %d bytes per line)",
-                       r->name, r->line, DATASET_MAX_LINE);
+            mlp_seterr(err, "%s:%lu: line longer than 1 MiB (allowed up to %d bytes per line)",
+                       name, line, DATASET_MAX_LINE);
             return -MLP_EFORMAT;
         }
-        if (r->len + 1 >= r->cap) {
-            size_t cap = r->cap < 256 ? 256 : 2 * r->cap;
-            if (cap > DATASET_MAX_LINE + 1)
-                cap = DATASET_MAX_LINE + 1;
-            char *p = realloc(r->buf, cap);
+        if (*len + 1 >= *cap) {
+            size_t n = *cap < 256 ? 256 : 2 * *cap;
+            if (n > DATASET_MAX_LINE + 1)
+                n = DATASET_MAX_LINE + 1;
+            char *p = realloc(*buf, n);
             if (p == NULL) {
-                mlp_seterr(r->err, "%s:%lu: out of memory for a line", r->name, r->line);
+                mlp_seterr(err, "%s:%lu: out of memory for a line", name, line);
                 return -MLP_ENOMEM;
             }
-            r->buf = p;
-            r->cap = cap;
+            *buf = p;
+            *cap = n;
         }
-        r->buf[r->len++] = (char)c;
+        (*buf)[(*len)++] = (char)c;
     }
-    if (c == EOF && ferror(r->f)) {
-        mlp_seterr(r->err, "%s: read error: %s", r->name, strerror(errno));
+    if (c == EOF && ferror(f)) {
+        mlp_seterr(err, "%s: read error: %s", name, strerror(errno));
         return -MLP_EIO;
     }
     if (!any)
         return 0;
-    if (r->len > 0 && r->buf[r->len - 1] == '\r')
-        r->len--;
-    if (r->buf == NULL) { /* an empty first line */
-        r->buf = malloc(1);
-        if (r->buf == NULL) {
-            mlp_seterr(r->err, "%s:%lu: out of memory for a line", r->name, r->line);
+    if (*len > 0 && (*buf)[*len - 1] == '\r')
+        (*len)--;
+    if (*buf == NULL) { /* an empty first line */
+        *buf = malloc(1);
+        if (*buf == NULL) {
+            mlp_seterr(err, "%s:%lu: out of memory for a line", name, line);
             return -MLP_ENOMEM;
         }
-        r->cap = 1;
+        *cap = 1;
     }
-    r->buf[r->len] = '\0';
+    (*buf)[*len] = '\0';
     return 1;
+}
+
+/* The next line into r->buf (see dataset_read_line). */
+static int read_line(csv_reader *r)
+{
+    r->line++;
+    return dataset_read_line(r->f, r->name, r->line, &r->buf, &r->cap, &r->len, r->err);
 }
 
 /* Reject NUL bytes, control characters and anything outside ASCII. */

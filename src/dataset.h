@@ -27,6 +27,15 @@ void dataset_class_counts(const dataset *ds, size_t *n0, size_t *n1);
 
 /* Limits of dataset_read_csv. */
 #define DATASET_MAX_LINE 1048576 /* bytes per line, without the "\n" */
+
+/* Read the next line of f into *buf (NUL-terminated, without its "\n" or
+ * "\r\n"; capacity *cap, grown as needed, owned by the caller), at most
+ * DATASET_MAX_LINE bytes; *len is its length.  Returns 1 for a line, 0 at
+ * end of file, or a negative status with err set: -MLP_EFORMAT ("NAME:LINE:
+ * line longer than 1 MiB ..."), -MLP_ENOMEM, -MLP_EIO.  LINE is the line's
+ * number, for the messages.  The dataset and per-run readers share it. */
+int dataset_read_line(FILE *f, const char *name, unsigned long line, char **buf, size_t *cap,
+                      size_t *len, char *err);
 #define DATASET_MAX_ABS 1e10     /* largest |feature value| accepted */
 
 /* Write ds as CSV to f: header "x1,...,xd,y", each double in the shortest

@@ -156,66 +156,6 @@ static int parse_row(char *line, run_row *r, const char **why)
     return MLP_OK;
 }
 
-/* Read the next line of f into *buf (NUL-terminated, without "\n" or
- * "\r\n"), at most DATASET_MAX_LINE bytes, as dataset.c's reader.
- * Returns 1 for a line, 0 at end of file, or a negative status with err
- * set ("FILE:LINE: ..."). */
-static int read_line(FILE *f, const char *name, size_t lineno, char **buf, size_t *cap,
-                     size_t *len, char *err)
-{
-    int c = EOF, any = 0;
-    *len = 0;
-    while ((c = getc(f)) != EOF) {
-        any = 1;
-        if (c == '\n')
-            break;
-        if (*len == DATASET_MAX_LINE) {
-            /* stop here: never hold more than one bounded line */
-            mlp_seterr(err, "%s:%zu: line longer than 1 MiB (allowed up to %d bytes per line)",
-                       name, lineno, DATASET_MAX_LINE);
-            return -MLP_EFORMAT;
-        }
-        if (*len + 1 >= *cap) {
-            size_t n = *cap < 256 ? 256 : 2 * *cap;
-            if (n > DATASET_MAX_LINE + 1)
-                n = DATASET_MAX_LINE + 1;
-            char *p = realloc(*buf, n);
-            if (p == NULL) {
-                mlp_seterr(err, "%s:%zu: out of memory for a line", name, lineno);
-                return -MLP_ENOMEM;
-            }
-            *buf = p;
-            *cap = n;
-        }
-        (*buf)[(*len)++] = (char)c;
-    }
-    if (c == EOF && ferror(f)) {
-        mlp_seterr(err, "%s: read error: %s", name, strerror(errno));
-        return -MLP_EIO;
-    }
-    if (!any)
-        return 0;
-    if (*buf == NULL) { /* an empty first line */
-        *buf = malloc(1);
-        if (*buf == NULL) {
-            mlp_seterr(err, "%s:%zu: out of memory for a line", name, lineno);
-            return -MLP_ENOMEM;
-        }
-        *cap = 1;
-    }
-    /* strchr and strcmp would stop at a NUL: refuse it, as --data does */
-    const char *nul = memchr(*buf, '\0', *len);
-    if (nul != NULL) {
-        mlp_seterr(err, "%s:%zu: NUL byte at column %zu (a text CSV file is expected)", name,
-                   lineno, (size_t)(nul - *buf) + 1);
-        return -MLP_EFORMAT;
-    }
-    while (*len > 0 && (*buf)[*len - 1] == '\r')
-        (*len)--;
-    (*buf)[*len] = '\0';
-    return 1;
-}
-
 int runs_read(const char *path, run_list *list, char *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
@@ -228,7 +168,15 @@ int runs_read(const char *path, run_list *list, char *err)
     char *line = NULL;
     size_t cap = 0, len, lineno = 0;
     int st = MLP_OK, got;
-    while ((got = read_line(f, name, ++lineno, &line, &cap, &len, err)) > 0) {
+    while ((got = dataset_read_line(f, name, ++lineno, &line, &cap, &len, err)) > 0) {
+        /* strncmp and strcmp would stop at a NUL: refuse it, as --data does */
+        const char *nul = memchr(line, '\0', len);
+        if (nul != NULL) {
+            mlp_seterr(err, "%s:%zu: NUL byte at column %zu (a text CSV file is expected)", name,
+                       lineno, (size_t)(nul - line) + 1);
+            st = MLP_EFORMAT;
+            break;
+        }
         if (strncmp(line, "# partial:", 10) == 0)
             list->n_partial++;
         if (len == 0 || line[0] == '#' || strcmp(line, RUNS_HEADER) == 0)
