@@ -238,6 +238,17 @@ void atomic_write_error(const atomic_file *a, int errnum, char *err)
     atomic_fail_message(a, reason, err);
 }
 
+int atomic_flush_stdout(char *err)
+{
+    /* errno is not cleared first: when an earlier write of a long text failed,
+     * its errno (ENOSPC, EPIPE) is the reason, and fflush adds none */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        mlp_seterr(err, "stdout: write failed: %s", strerror(errno != 0 ? errno : EIO));
+        return MLP_EIO;
+    }
+    return MLP_OK;
+}
+
 void atomic_abort(atomic_file *a)
 {
     if (a == NULL)

@@ -56,6 +56,11 @@ void atomic_write_error(const atomic_file *a, int errnum, char *err);
 /* The same shape for any reason: "PATH: REASON (PATH left as it was)", ... */
 void atomic_fail_message(const atomic_file *a, const char *reason, char *err);
 
+/* Flush stdout, where results and "-" files go: a full disk or a closed pipe
+ * there is a failure too.  MLP_OK, or MLP_EIO with "stdout: write failed:
+ * REASON" (the errno of the failed write, EIO when there is none). */
+int atomic_flush_stdout(char *err);
+
 /* Remove the temporary file and free a.  Accepts NULL. */
 void atomic_abort(atomic_file *a);
 

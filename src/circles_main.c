@@ -1,7 +1,6 @@
 /* circles: write scikit-learn's make_circles dataset (optionally MinMax
  * scaled, as the article does) as CSV.  Parsing and exit codes only; the
  * work is circles.c, dataset.c and atomic.c. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,9 +151,8 @@ int main(int argc, char **argv)
             usage(stdout);
         else
             printf("circles (mlptrain) %s\n", MLPTRAIN_VERSION);
-        errno = 0;
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, PROG ": stdout: write failed: %s\n", strerror(errno ? errno : EIO));
+        if (atomic_flush_stdout(err) != MLP_OK) {
+            fprintf(stderr, PROG ": %s\n", err);
             return 1;
         }
         return 0;

@@ -178,7 +178,8 @@ static int check_paths(const cli_config *cfg, const char *outs[][3], size_t n, c
         }
         if (is_out)
             continue;
-        if (cfg->data_path && strcmp(cfg->data_path, "-") != 0 && experiment_same_file(path, cfg->data_path)) {
+        if (cfg->data_path && strcmp(cfg->data_path, "-") != 0 &&
+            experiment_same_file(path, cfg->data_path)) {
             mlp_seterr(err, "%s: %s: is the --data file; the %s would replace the data "
                        "(allowed another file name)", opt, path, what);
             return MLP_EINVAL;

@@ -26,8 +26,9 @@
  * too, not a silent success. */
 static int flush_stdout(void)
 {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "mlptrain: stdout: write failed: %s\n", strerror(errno));
+    char err[MLP_ERRLEN];
+    if (atomic_flush_stdout(err) != MLP_OK) {
+        fprintf(stderr, "mlptrain: %s\n", err);
         return 1;
     }
     return 0;

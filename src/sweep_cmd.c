@@ -1,6 +1,5 @@
 #include "sweep_cmd.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,15 +49,12 @@ static void on_row(const run_row *row, size_t done, void *vctx)
     }
 }
 
-/* The results go to stdout: a full disk or closed pipe there is a failure,
- * reported as mlptrain's own flush_stdout does.  1 (and the message) on a
- * failure, else 0. */
+/* The results go to stdout: 1 (and the message) when writing them failed. */
 static int flush_stdout(const char *prog)
 {
-    errno = 0;
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "%s: stdout: write failed: %s\n", prog,
-                strerror(errno ? errno : EIO));
+    char err[MLP_ERRLEN];
+    if (atomic_flush_stdout(err) != MLP_OK) {
+        fprintf(stderr, "%s: %s\n", prog, err);
         return 1;
     }
     return 0;
