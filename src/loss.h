@@ -12,6 +12,8 @@ double bce_logit_grad(double z, double y);
 
 /* The loss and metrics of n rows at once, with one exp per row: the same
  * bits as the scalar functions and act_sigmoid, which share exp(-|z|).
+ * log1p is vec_log1p_unit (src/vec.h), four rows at a time: below 1 ulp,
+ * and the same bits on every machine, which glibc's is not.
  * Returns sum + loss(z[0], y[0]) + loss(z[1], y[1]) + ... (in that order, so
  * a caller can run a total over batches).  Adds to *correct the rows where
  * sigmoid(z) > 0.5 matches y > 0.5, and to *n_pos (unless NULL) the rows

@@ -1,6 +1,6 @@
-/* Our vectorized tanh (src/vec.h): its error against tanhl (80-bit long
- * double, whose own error is far below a double ulp), special values, and
- * the scalar and vector forms giving the same bits. */
+/* Our vectorized tanh and log1p (src/vec.h): their error against tanhl and
+ * log1pl (80-bit long double, whose own error is far below a double ulp),
+ * special values, and the scalar and vector forms giving the same bits. */
 #include <float.h>
 #include <stdint.h>
 
@@ -61,6 +61,42 @@ int main(void)
     for (int i = 0; i < 3; i++)
         CHECK(t[i] == vec_tanh(x[i]));
     CHECK(isnan(t[3]));
+
+    /* log1p on [0, 1], the loss's log1p(exp(-|z|)): uniform, exp(-u) for
+     * u up to 40 (the loss's own arguments), and tiny values */
+    worst = 0, sum = 0, n = 0;
+    long same = 0;
+    for (int i = 0; i < 300000; i++) {
+        double x = i % 3 == 0   ? np_rng_uniform(g, 0, 1)
+                   : i % 3 == 1 ? exp(-np_rng_uniform(g, 0, 40))
+                                : ldexp(np_rng_uniform(g, 0.5, 1), -(int)np_rng_interval(g, 1070));
+        double got = vec_log1p_unit(x), e = ulp_error(got, log1pl((long double)x));
+        sum += e, n++;
+        same += got == log1p(x);
+        if (e > worst)
+            worst = e, worst_x = x;
+    }
+    /* the ends of each branch: 0, the smallest denormal, either side of the
+     * switch to 1 + x = 2 (1 + f) at 0x1.a827ap-2, and the last doubles below 1 */
+    static const double edges[] = {0.0, 0x1p-1074, 0x1p-1022, 0x1p-53, 0x1.a827ap-2,
+                                   0x1.a8279ffffffffp-2, 0x1.a827a00000001p-2, 0.5,
+                                   0x1.fffffffffffffp-1, 0x1.ffffffffffffep-1, 1.0};
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+        double e = ulp_error(vec_log1p_unit(edges[i]), log1pl((long double)edges[i]));
+        CHECK_MSG(e < 1, "log1p(%a): error %.3f ulp", edges[i], e);
+    }
+    CHECK_MSG(worst < 1, "log1p: max error %.3f ulp at x = %a", worst, worst_x);
+    CHECK_MSG(sum / n <= 0.3, "log1p: mean error %.3f ulp", sum / n);
+    printf("vec_log1p_unit: max error %.3f ulp at %a, mean %.3f ulp over %ld points; "
+           "equal to libm's log1p for %.2f%%\n",
+           worst, worst_x, sum / n, n, 100.0 * (double)same / (double)n);
+    CHECK(vec_log1p_unit(0.0) == 0.0 && !signbit(vec_log1p_unit(0.0)));
+    CHECK(vec_log1p_unit(0x1p-1074) == 0x1p-1074);
+    CHECK(vec_log1p_unit(1.0) == 0.6931471805599453); /* log(2), correctly rounded */
+    CHECK(isnan(vec_log1p_unit(NAN)));
+    v4d lx = {0.0, 0.25, 0.75, 1.0}, ly = v4_log1p_unit(lx);
+    for (int i = 0; i < 4; i++)
+        CHECK(ly[i] == vec_log1p_unit(lx[i]));
     np_rng_free(g);
     return check_done("vec");
 }
