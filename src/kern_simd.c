@@ -254,6 +254,87 @@ VEC_INLINE void dw_layer(double *dW, double *db, const double *in, const double 
         dw_cols(dW, db, in, dt, S, B, k, n, nP, j, 1);
 }
 
+/* dW and db of a small layer, k <= 6 inputs and n = 1 or 5 units (the
+ * article's 2 -> 5, 5 -> 5 and 5 -> 1), in one pass over the rows.  In
+ * dw_layer's blocks of 4 units, the fifth unit takes a second pass of k
+ * vectors for one useful lane each, and a pass of k accumulators waits on
+ * add latency row after row.  Here one pass holds
+ *   units 0-3 (NV = 1): a vector of units per input, as dw_block;
+ *   the last unit times inputs 0-3 (KV = 1): the 4 inputs as a vector, from
+ *     xt (the inputs transposed), times the unit's delta;
+ *   the last unit times the last KR inputs: scalars.
+ * Every sum still runs over the rows in order from 0 and multiplies the
+ * same pairs, so the bits are dw_layer's.  dt holds units 0-3 of the
+ * deltas transposed (when NV), d the deltas feature-major. */
+VEC_INLINE void dw_small(double *dW, double *db, const double *in, const double *xt,
+                         const double *dt, const double *d, size_t S, size_t B, int NV, int KV,
+                         int KR)
+{
+    const int k = 4 * KV + KR, n = 4 * NV + 1;
+    const double *dl = d + (size_t)(n - 1) * S; /* the last unit's deltas */
+    v4d acc[6], dbv = v4_set1(0.0), accl = v4_set1(0.0);
+    double sl[3] = {0, 0, 0}, dbl = 0;
+#pragma GCC unroll 6
+    for (int p = 0; p < k; p++)
+        acc[p] = v4_set1(0.0);
+    for (size_t i = 0; i < B; i++) {
+        double di = dl[i];
+        if (NV) {
+            v4d dv = v4_load(dt + 4 * i);
+            dbv += dv;
+#pragma GCC unroll 6
+            for (int p = 0; p < k; p++)
+                acc[p] += v4_set1(in[(size_t)p * S + i]) * dv;
+        }
+        if (KV)
+            accl += v4_load(xt + 4 * i) * di;
+#pragma GCC unroll 3
+        for (int q = 0; q < KR; q++)
+            sl[q] += in[(size_t)(4 * KV + q) * S + i] * di;
+        dbl += di;
+    }
+    if (NV) {
+#pragma GCC unroll 6
+        for (int p = 0; p < k; p++)
+            v4_store(dW + (size_t)p * n, acc[p]);
+        v4_store(db, dbv);
+    }
+    if (KV)
+        for (int p = 0; p < 4; p++)
+            dW[(size_t)p * n + n - 1] = accl[p];
+    for (int q = 0; q < KR; q++)
+        dW[(size_t)(4 * KV + q) * n + n - 1] = sl[q];
+    db[n - 1] = dbl;
+}
+
+static int dw_is_small(size_t k, size_t n)
+{
+    return (n == 1 || n == 5) && k <= 6;
+}
+
+/* dw_small for a layer with dw_is_small(k, n), after the transposes it needs */
+VEC_INLINE void dw_small_layer(double *dW, double *db, const double *in, double *xt, double *dt,
+                               const double *d, size_t S, size_t B, size_t k, size_t n)
+{
+    int NV = n == 5;
+    if (NV)
+        transpose(dt, d, S, B, 4);
+    if (k >= 4)
+        transpose(xt, in, S, B, 4);
+#define DW_SMALL(KV, KR)                                                                     \
+    (NV ? dw_small(dW, db, in, xt, dt, d, S, B, 1, KV, KR)                                   \
+        : dw_small(dW, db, in, xt, dt, d, S, B, 0, KV, KR))
+    switch (k) {
+    case 1: DW_SMALL(0, 1); break;
+    case 2: DW_SMALL(0, 2); break;
+    case 3: DW_SMALL(0, 3); break;
+    case 4: DW_SMALL(1, 0); break;
+    case 5: DW_SMALL(1, 1); break;
+    default: DW_SMALL(1, 2); break;
+    }
+#undef DW_SMALL
+}
+
 /* dx, one block: inputs p0..p0+PB-1, rows i0..i0+4*IV-1.
  *   d[n x S], W[k x n], zp, ap[k x S] (previous layer)  ->  dx[k x S]
  * dx[p][i] = (0 + d[0][i] W[p][0] + d[1][i] W[p][1] + ...) * f'(zp[p][i]) */
@@ -438,8 +519,13 @@ void KERN_FN(kern_backward)(mlp *m, mlp_ws *ws, size_t B)
             continue;
         }
 #endif
-        transpose(ws->dt, d, S, B, round4(n));
-        dw_layer(mlp_W(m, m->grads, l), mlp_b(m, m->grads, l), in, ws->dt, S, B, k, n);
+        if (dw_is_small(k, n)) {
+            dw_small_layer(mlp_W(m, m->grads, l), mlp_b(m, m->grads, l), in, ws->xt, ws->dt, d, S,
+                           B, k, n);
+        } else {
+            transpose(ws->dt, d, S, B, round4(n));
+            dw_layer(mlp_W(m, m->grads, l), mlp_b(m, m->grads, l), in, ws->dt, S, B, k, n);
+        }
         if (l == 1)
             break;
         int kind = fused_kind(m->act[l - 1]);

@@ -138,8 +138,8 @@ mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
     ws->z = calloc(L + 1, sizeof *ws->z);
     ws->a = calloc(L + 1, sizeof *ws->a);
     /* x, z, a: sum rows; d0, d1, dt: round4(maxw) rows each (the kernels
-     * read deltas in 4-row tiles) */
-    size_t rows = sum + 3 * round4(maxw);
+     * read deltas in 4-row tiles); xt: 4 rows */
+    size_t rows = sum + 3 * round4(maxw) + 4;
     void *mem = NULL;
     if (S != 0 && S <= SIZE_MAX / sizeof(double) / rows &&
         posix_memalign(&mem, 64, S * rows * sizeof(double)) == 0) {
@@ -165,6 +165,8 @@ mlp_ws *mlp_ws_alloc(const mlp *m, size_t max_batch)
     ws->d1 = p;
     p += S * round4(maxw);
     ws->dt = p;
+    p += S * round4(maxw);
+    ws->xt = p;
     return ws;
 }
 
@@ -179,7 +181,7 @@ double mlp_ws_bytes(const mlp *m, size_t max_batch)
         if (l > 0)
             rows += 2.0 * (double)m->width[l];
     }
-    rows += 3.0 * (double)round4(maxw);
+    rows += 3.0 * (double)round4(maxw) + 4;
     return (floor((double)max_batch / 4) * 4 + (max_batch % 4 ? 4 : 0)) * rows * sizeof(double);
 }
 

@@ -63,7 +63,8 @@ typedef struct {
     double **a;      /* a[l]: width[l] x stride, activations, l = 1..n_layers-1 */
     double *d0, *d1; /* round4(max width) x stride: backward deltas */
     double *dt;      /* stride x round4(max width): one layer's delta, row-major */
-    double *mem;     /* the one allocation behind x, z, a, d0, d1, dt */
+    double *xt;      /* stride x 4: a small layer's inputs 0-3, row-major */
+    double *mem;     /* the one allocation behind x, z, a, d0, d1, dt, xt */
 } mlp_ws;
 
 /* Pre-activation and activation of unit `unit` of hidden layer l for batch

@@ -242,6 +242,13 @@ int main(void)
     size_t h56[4] = {5, 9, 6, 12};
     CHECK(compare_once(act_find("relu6"), 2, h56, 4, 32, 32, g) == 0);
     CHECK(compare_once(act_find("tanh"), 2, h56, 4, 20, 17, g) == 0);
+    /* every small layer of dw_small (1 to 6 inputs into 1 or 5 units),
+     * next to wider ones */
+    size_t hs5[13] = {6, 5, 6, 1, 5, 1, 3, 5, 1, 2, 5, 4, 5}, hs1[8] = {4, 1, 2, 1, 3, 1, 1, 1};
+    CHECK(compare_once(act_find("relu"), 3, hs5, 13, 32, 32, g) == 0);
+    CHECK(compare_once(act_find("tanh"), 2, hs5, 13, 20, 13, g) == 0);
+    CHECK(compare_once(act_find("elu"), 6, hs1, 8, 32, 31, g) == 0);
+    CHECK(compare_once(act_find("relu6"), 1, hs1, 8, 5, 3, g) == 0);
     /* 130 x 128 = 16640 weights: the cblas_dgemm path in a BLAS build */
     CHECK(compare_once(act_find("tanh"), 3, hbig, 2, 32, 32, g) == 0);
     np_rng_free(g);
