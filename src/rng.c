@@ -39,9 +39,41 @@ void np_rng_free(np_rng *g)
     free(g);
 }
 
+/* GSL's mt_get (gsl/rng/mt.c) on the same state, so that it and
+ * gsl_rng_get can take turns: the same words in the same order.  The
+ * refill picks the twist constant with a mask where GSL branches on the
+ * low bit of random words (a mispredicted branch every other word: that
+ * branch was most of the cost of a draw, and the shuffle takes 250,000
+ * draws per run). */
+#define MT_M 397
+
+static void mt_refill(mt_state *st)
+{
+    unsigned long *mt = st->mt;
+    const unsigned long upper = 0x80000000UL, lower = 0x7fffffffUL;
+#define MT_TWIST(a, b, c) ((c) ^ ((((a) & upper) | ((b) & lower)) >> 1) ^ \
+                           (0x9908b0dfUL & (0UL - ((b) & 1UL))))
+    int kk;
+    for (kk = 0; kk < MT_N - MT_M; kk++)
+        mt[kk] = MT_TWIST(mt[kk], mt[kk + 1], mt[kk + MT_M]);
+    for (; kk < MT_N - 1; kk++)
+        mt[kk] = MT_TWIST(mt[kk], mt[kk + 1], mt[kk + (MT_M - MT_N)]);
+    mt[MT_N - 1] = MT_TWIST(mt[MT_N - 1], mt[0], mt[MT_M - 1]);
+#undef MT_TWIST
+    st->mti = 0;
+}
+
 uint32_t np_rng_next32(np_rng *g)
 {
-    return (uint32_t)gsl_rng_get(g->r);
+    mt_state *st = gsl_rng_state(g->r);
+    if (st->mti >= MT_N)
+        mt_refill(st);
+    unsigned long k = st->mt[st->mti++];
+    k ^= k >> 11;
+    k ^= (k << 7) & 0x9d2c5680UL;
+    k ^= (k << 15) & 0xefc60000UL;
+    k ^= k >> 18;
+    return (uint32_t)k;
 }
 
 /* numpy legacy random_standard_uniform: 53 random bits, a drawn first. */

@@ -36,6 +36,26 @@ static void test_rng(void)
         CHECK_MSG(np_rng_next32(g) == raw1[i], "seed 1, draw %d", i);
     np_rng_free(g);
 
+    /* np_rng_next32 runs GSL's mt19937 on GSL's own state: the same words
+     * as gsl_rng_get over several refills of the 624-word block, also
+     * when the two take turns on one state */
+    static const uint32_t seeds[] = {1, 12345, 4294967295u};
+    for (size_t si = 0; si < sizeof seeds / sizeof seeds[0]; si++) {
+        gsl_rng *ref = gsl_rng_alloc(gsl_rng_mt19937);
+        gsl_rng_set(ref, seeds[si]);
+        g = np_rng_alloc(seeds[si]);
+        int differ = 0;
+        for (int i = 0; i < 5000; i++) {
+            uint32_t want = (uint32_t)gsl_rng_get(ref);
+            uint32_t got = i % 7 == 3 ? (uint32_t)gsl_rng_get(g->r) : np_rng_next32(g);
+            differ += got != want;
+        }
+        CHECK_MSG(differ == 0, "seed %u: %d of 5000 draws differ from gsl_rng_get", seeds[si],
+                  differ);
+        np_rng_free(g);
+        gsl_rng_free(ref);
+    }
+
     /* RandomState(0).standard_normal(5) */
     static const double normal0[] = {1.764052345967664, 0.4001572083672233, 0.9787379841057392,
                                      2.240893199201458, 1.8675579901499675};
