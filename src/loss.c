@@ -26,7 +26,7 @@ VEC_INLINE v4d rows4(const double *z, const double *y, const double *e, double *
                      v4l *ok, v4l *pos)
 {
     v4d zv = v4_load(z), yv = v4_load(y), ev = v4_load(e), zero = v4_set1(0.0);
-    v4d s = v4_select(zv >= 0.0, 1.0 / (1.0 + ev), ev / (1.0 + ev));
+    v4d s = v4_select(zv >= 0.0, v4_set1(1.0), ev) / (1.0 + ev);
     v4l pred = s > 0.5;
     *ok -= pred == (yv > 0.5); /* true lanes are -1 */
     *pos -= pred;
@@ -35,6 +35,7 @@ VEC_INLINE v4d rows4(const double *z, const double *y, const double *e, double *
     return v4_select(zv > 0.0, zv, zero) - zv * yv + v4_log1p_unit(ev);
 }
 
+SIMD_CLONES
 double bce_logit_rows(const double *z, const double *y, size_t n, double sum, double *dz,
                       double div, size_t *correct, size_t *n_pos)
 {

@@ -3,7 +3,10 @@
 #include "vec.h"
 
 /* Four parameters at a time (the same operations per parameter as the
- * scalar tail, so the same bits), then the rest one by one. */
+ * scalar tail, so the same bits), then the rest one by one.  On x86-64 GCC
+ * also builds an AVX2 copy and the loader picks it on CPUs that have AVX2
+ * (target_clones; no FMA, so the bits are the same). */
+SIMD_CLONES
 void sgd_step(double *restrict w, double *restrict v, const double *restrict g, size_t n,
               double lr, double momentum, int nesterov)
 {

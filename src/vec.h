@@ -24,6 +24,15 @@ typedef int64_t v4l __attribute__((vector_size(32)));
 
 #define VEC_INLINE static inline __attribute__((always_inline))
 
+/* For a function of vector code outside the kernels: an AVX2 copy beside
+ * the baseline one, chosen when the program loads (GCC's target_clones, on
+ * x86-64 with glibc's ifunc).  Without FMA, both give the same bits. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(MLP_NO_DISPATCH)
+#define SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define SIMD_CLONES
+#endif
+
 VEC_INLINE v4d v4_load(const double *p)
 {
     v4d v;
