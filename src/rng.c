@@ -21,7 +21,7 @@ np_rng *np_rng_alloc(uint32_t seed)
         np_rng_free(g);
         return NULL;
     }
-    mt_state *st = gsl_rng_state(g->r);
+    mt_state *st = g->state = gsl_rng_state(g->r);
     st->mt[0] = seed;
     for (int i = 1; i < MT_N; i++)
         st->mt[i] = (1812433253UL * (st->mt[i - 1] ^ (st->mt[i - 1] >> 30)) + (unsigned long)i)
@@ -63,9 +63,9 @@ static void mt_refill(mt_state *st)
     st->mti = 0;
 }
 
-uint32_t np_rng_next32(np_rng *g)
+static inline uint32_t mt_next(np_rng *g)
 {
-    mt_state *st = gsl_rng_state(g->r);
+    mt_state *st = g->state;
     if (st->mti >= MT_N)
         mt_refill(st);
     unsigned long k = st->mt[st->mti++];
@@ -76,16 +76,21 @@ uint32_t np_rng_next32(np_rng *g)
     return (uint32_t)k;
 }
 
+uint32_t np_rng_next32(np_rng *g)
+{
+    return mt_next(g);
+}
+
 /* numpy legacy random_standard_uniform: 53 random bits, a drawn first. */
 double np_rng_double(np_rng *g)
 {
-    uint32_t a = np_rng_next32(g) >> 5;
-    uint32_t b = np_rng_next32(g) >> 6;
+    uint32_t a = mt_next(g) >> 5;
+    uint32_t b = mt_next(g) >> 6;
     return ((double)a * 67108864.0 + (double)b) / 9007199254740992.0;
 }
 
 /* numpy random_interval: rejection on the smallest covering bit mask. */
-uint32_t np_rng_interval(np_rng *g, uint32_t max)
+static inline uint32_t interval(np_rng *g, uint32_t max)
 {
     if (max == 0)
         return 0;
@@ -96,9 +101,14 @@ uint32_t np_rng_interval(np_rng *g, uint32_t max)
     mask |= mask >> 8;
     mask |= mask >> 16;
     uint32_t v;
-    while ((v = (np_rng_next32(g) & mask)) > max)
+    while ((v = (mt_next(g) & mask)) > max)
         ;
     return v;
+}
+
+uint32_t np_rng_interval(np_rng *g, uint32_t max)
+{
+    return interval(g, max);
 }
 
 /* numpy legacy_gauss: Marsaglia polar method, returns f*x2 and caches f*x1. */
@@ -128,7 +138,7 @@ double np_rng_uniform(np_rng *g, double lo, double hi)
 void np_rng_shuffle(np_rng *g, size_t *idx, size_t n)
 {
     for (size_t i = n; i-- > 1;) {
-        size_t j = np_rng_interval(g, (uint32_t)i);
+        size_t j = interval(g, (uint32_t)i);
         size_t t = idx[i];
         idx[i] = idx[j];
         idx[j] = t;

@@ -12,6 +12,7 @@
 
 typedef struct {
     gsl_rng *r;        /* owned */
+    void *state;       /* gsl_rng_state(r), kept for np_rng_next32 */
     int has_gauss;     /* numpy's cached second polar value */
     double gauss;
 } np_rng;
