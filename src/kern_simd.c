@@ -282,9 +282,10 @@ VEC_INLINE void dw_small(double *dW, double *db, const double *in, const double 
         if (NV) {
             v4d dv = v4_load(dt + 4 * i);
             dbv += dv;
+            /* inputs 0-3 from xt when it holds them: one pointer for all four */
 #pragma GCC unroll 6
             for (int p = 0; p < k; p++)
-                acc[p] += v4_set1(in[(size_t)p * S + i]) * dv;
+                acc[p] += v4_set1(KV && p < 4 ? xt[4 * i + (size_t)p] : in[(size_t)p * S + i]) * dv;
         }
         if (KV)
             accl += v4_load(xt + 4 * i) * di;
