@@ -39,16 +39,16 @@ void np_rng_free(np_rng *g)
     free(g);
 }
 
-/* GSL's mt_get (gsl/rng/mt.c) on the same state, so that it and
- * gsl_rng_get can take turns: the same words in the same order.  The
- * refill picks the twist constant with a mask where GSL branches on the
- * low bit of random words (a mispredicted branch every other word: that
- * branch was most of the cost of a draw, and the shuffle takes 250,000
- * draws per run). */
+/* GSL's mt_get (gsl/rng/mt.c) on GSL's state: the same words in the same
+ * order.  The refill picks the twist constant with a mask where GSL
+ * branches on the low bit of random words (a mispredicted branch every
+ * other word), and tempers the whole block at once into g->out, so that a
+ * draw is one load (the shuffle takes 250,000 draws per run). */
 #define MT_M 397
 
-static void mt_refill(mt_state *st)
+static void mt_refill(np_rng *g)
 {
+    mt_state *st = g->state;
     unsigned long *mt = st->mt;
     const unsigned long upper = 0x80000000UL, lower = 0x7fffffffUL;
 #define MT_TWIST(a, b, c) ((c) ^ ((((a) & upper) | ((b) & lower)) >> 1) ^ \
@@ -60,6 +60,14 @@ static void mt_refill(mt_state *st)
         mt[kk] = MT_TWIST(mt[kk], mt[kk + 1], mt[kk + (MT_M - MT_N)]);
     mt[MT_N - 1] = MT_TWIST(mt[MT_N - 1], mt[0], mt[MT_M - 1]);
 #undef MT_TWIST
+    for (int i = 0; i < MT_N; i++) {
+        unsigned long k = mt[i];
+        k ^= k >> 11;
+        k ^= (k << 7) & 0x9d2c5680UL;
+        k ^= (k << 15) & 0xefc60000UL;
+        k ^= k >> 18;
+        g->out[i] = (uint32_t)k;
+    }
     st->mti = 0;
 }
 
@@ -67,13 +75,8 @@ static inline uint32_t mt_next(np_rng *g)
 {
     mt_state *st = g->state;
     if (st->mti >= MT_N)
-        mt_refill(st);
-    unsigned long k = st->mt[st->mti++];
-    k ^= k >> 11;
-    k ^= (k << 7) & 0x9d2c5680UL;
-    k ^= (k << 15) & 0xefc60000UL;
-    k ^= k >> 18;
-    return (uint32_t)k;
+        mt_refill(g);
+    return g->out[st->mti++];
 }
 
 uint32_t np_rng_next32(np_rng *g)

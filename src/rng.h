@@ -2,7 +2,10 @@
  * gsl_rng of type gsl_rng_mt19937.  See ../shared/SEMANTICS.md section 1.
  *
  * GSL's own helpers (gsl_rng_uniform, gsl_ran_gaussian, gsl_ran_shuffle)
- * are NOT numpy's streams; everything here is built on gsl_rng_get. */
+ * are NOT numpy's streams; everything here is built on np_rng_next32, which
+ * gives gsl_rng_get's words (tests/test_circles.c) but refills GSL's state
+ * itself, keeping the block tempered in `out`: draw only through np_rng, as
+ * gsl_rng_get on r would move the state without `out`. */
 #ifndef MLP_RNG_H
 #define MLP_RNG_H
 
@@ -13,6 +16,7 @@
 typedef struct {
     gsl_rng *r;        /* owned */
     void *state;       /* gsl_rng_state(r), kept for np_rng_next32 */
+    uint32_t out[624]; /* the state's current block of words, tempered */
     int has_gauss;     /* numpy's cached second polar value */
     double gauss;
 } np_rng;
