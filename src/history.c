@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "fmt.h"
 #include "status.h"
@@ -15,6 +16,7 @@ history *history_open(const char *path, int has_val, char *err)
         return NULL;
     }
     h->has_val = has_val;
+    h->last_flush = -1;
     h->af = atomic_open(path, err);
     if (h->af == NULL) {
         free(h);
@@ -25,18 +27,33 @@ history *history_open(const char *path, int has_val, char *err)
     return h;
 }
 
+static double monotonic_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 int history_write(history *h, const epoch_log *log, char *err)
 {
     char a[FMT_DOUBLE_LEN], l[FMT_DOUBLE_LEN], va[FMT_DOUBLE_LEN], vl[FMT_DOUBLE_LEN];
     fmt_double(a, log->accuracy);
     fmt_double(l, log->loss);
+    if (h->has_val) {
+        fmt_double(va, log->val_accuracy);
+        fmt_double(vl, log->val_loss);
+    }
+    /* a full buffer makes fprintf write: its failure's errno is the reason */
+    errno = 0;
     if (h->has_val)
-        fprintf(h->af->f, "%zu,%s,%s,%s,%s\n", log->epoch, a, l, fmt_double(va, log->val_accuracy),
-                fmt_double(vl, log->val_loss));
+        fprintf(h->af->f, "%zu,%s,%s,%s,%s\n", log->epoch, a, l, va, vl);
     else
         fprintf(h->af->f, "%zu,%s,%s\n", log->epoch, a, l);
-    errno = 0;
-    if (fflush(h->af->f) != 0 || ferror(h->af->f)) {
+    double now = monotonic_seconds();
+    int due = h->last_flush < 0 || now - h->last_flush >= HISTORY_FLUSH_SECONDS;
+    if (due)
+        h->last_flush = now;
+    if ((due && fflush(h->af->f) != 0) || ferror(h->af->f)) {
         atomic_write_error(h->af, errno, err);
         return MLP_EIO;
     }

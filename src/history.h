@@ -1,6 +1,8 @@
 /* The per-epoch history file, in Keras CSVLogger's format: header
  * "epoch,accuracy,loss,val_accuracy,val_loss" (keys sorted), epochs from 0,
- * one row per epoch, flushed as it goes.  Written to a temporary file beside
+ * one row per epoch, flushed as it goes: after the first row, then at most
+ * every HISTORY_FLUSH_SECONDS (a write per epoch cost the article's 26 ms
+ * run 0.4 ms), and at the end.  Written to a temporary file beside
  * the target and renamed into place when closed, so a reader never sees a
  * truncated file.  A run that stopped early ends with one comment line
  *   # partial: REASON
@@ -13,8 +15,11 @@
 
 typedef struct {
     atomic_file *af;
-    int has_val; /* write the val_ columns */
+    int has_val;       /* write the val_ columns */
+    double last_flush; /* CLOCK_MONOTONIC seconds of the last flush; < 0: none yet */
 } history;
+
+#define HISTORY_FLUSH_SECONDS 0.1
 
 /* Open PATH for writing ("-" is stdout); NULL with err set on failure. */
 history *history_open(const char *path, int has_val, char *err);
