@@ -60,6 +60,31 @@ static void test_rng(void)
         gsl_rng_free(ref);
     }
 
+    /* np_rng_shuffle takes the words np_rng_interval would: the same
+     * permutation as the plain Fisher-Yates loop, over many refills and
+     * every mask size, and the stream goes on from the same place */
+    {
+        enum { NS = 70000 };
+        size_t *a = malloc(NS * sizeof *a), *b = malloc(NS * sizeof *b);
+        np_rng *ga = np_rng_alloc(99), *gb = np_rng_alloc(99);
+        for (size_t i = 0; i < NS; i++)
+            a[i] = b[i] = i;
+        for (int rep = 0; rep < 3; rep++) {
+            np_rng_shuffle(ga, a, NS - (size_t)rep * 1000);
+            for (size_t i = NS - (size_t)rep * 1000; i-- > 1;) {
+                size_t j = np_rng_interval(gb, (uint32_t)i), t = b[i];
+                b[i] = b[j];
+                b[j] = t;
+            }
+        }
+        CHECK(memcmp(a, b, NS * sizeof *a) == 0);
+        CHECK(np_rng_next32(ga) == np_rng_next32(gb));
+        np_rng_free(ga);
+        np_rng_free(gb);
+        free(a);
+        free(b);
+    }
+
     /* RandomState(0).standard_normal(5) */
     static const double normal0[] = {1.764052345967664, 0.4001572083672233, 0.9787379841057392,
                                      2.240893199201458, 1.8675579901499675};
