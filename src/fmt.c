@@ -9,7 +9,7 @@
 /* The definition: the first of %.15g, %.16g, %.17g that reads back to v
  * (bits compared, so that -0.0 keeps its sign).  Three snprintf and three
  * strtod calls for most losses: a fifth of the article's run's history. */
-static char *fmt_double_slow(char *buf, double v)
+char *fmt_double_definition(char *buf, double v)
 {
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, FMT_DOUBLE_LEN, "%.*g", prec, v);
@@ -148,6 +148,6 @@ static int fmt_double_fast(char *buf, double v)
 char *fmt_double(char *buf, double v)
 {
     if (!fmt_double_fast(buf, v))
-        fmt_double_slow(buf, v);
+        fmt_double_definition(buf, v);
     return buf;
 }

@@ -8,4 +8,8 @@
  * double into buf[FMT_DOUBLE_LEN]; returns buf. */
 char *fmt_double(char *buf, double v);
 
+/* The same text by its definition (snprintf and strtod at each precision
+ * until one reads back): fmt_double's fallback, and its test's reference. */
+char *fmt_double_definition(char *buf, double v);
+
 #endif

@@ -1,5 +1,6 @@
-/* fmt_double against its definition, the first of %.15g, %.16g, %.17g that
- * reads back to the same bits: on random bit patterns of every exponent, on
+/* fmt_double against its definition (fmt_double_definition: the first of
+ * %.15g, %.16g, %.17g that reads back to the same bits, by snprintf and
+ * strtod): on random bit patterns of every exponent, on
  * the values a history holds (accuracies k/n, losses), and on the edges of
  * the fast path, of %g's layout and of rounding (powers of ten and the
  * nines below them, exact ties, powers of two). */
@@ -11,24 +12,13 @@
 #include "fmt.h"
 #include "rng.h"
 
-static char *reference(char *buf, double v)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, FMT_DOUBLE_LEN, "%.*g", prec, v);
-        double back = strtod(buf, NULL);
-        if (memcmp(&back, &v, sizeof v) == 0)
-            break;
-    }
-    return buf;
-}
-
 static long n_checked, n_bad;
 
 static void one(double v)
 {
     char got[FMT_DOUBLE_LEN], want[FMT_DOUBLE_LEN];
     fmt_double(got, v);
-    reference(want, v);
+    fmt_double_definition(want, v);
     n_checked++;
     if (strcmp(got, want) != 0 && n_bad++ < 10)
         CHECK_MSG(0, "%a: got \"%s\", want \"%s\"", v, got, want);
