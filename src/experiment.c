@@ -218,6 +218,24 @@ static void warn_dead(const mlp *m, const mlp_ws *ws, size_t B, const dataset *t
                 "--init\n", z, train->n);
 }
 
+/* A file that could not be closed (written out, renamed) is the error to
+ * report, also after a run that stopped early: its rows are lost, and the
+ * stop's own reason follows. */
+static void close_failed(int cst, const char *cerr, int *st, char *err)
+{
+    if (cst == MLP_OK)
+        return;
+    if (*st == MLP_OK)
+        memcpy(err, cerr, MLP_ERRLEN);
+    else if (*st == MLP_ENONFINITE || *st == MLP_EINTR) {
+        char stop[MLP_ERRLEN];
+        memcpy(stop, err, MLP_ERRLEN);
+        mlp_seterr(err, "%s; the run had stopped: %s", cerr, stop);
+    } else
+        return; /* a write error of its own is already the report */
+    *st = cst;
+}
+
 int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop,
                    experiment **out, char *err)
 {
@@ -324,19 +342,13 @@ int experiment_run(const cli_config *cfg, FILE *log, volatile sig_atomic_t *stop
         char cerr[MLP_ERRLEN];
         int cst = history_close(hist, partial ? reason : NULL, cerr);
         hist = NULL;
-        if (cst != MLP_OK && st == MLP_OK) {
-            st = cst;
-            memcpy(err, cerr, MLP_ERRLEN);
-        }
+        close_failed(cst, cerr, &st, err);
     }
     if (dg && (st == MLP_OK || partial)) {
         char cerr[MLP_ERRLEN];
         int cst = diag_close(dg, partial ? reason : NULL, cerr);
         dg = NULL;
-        if (cst != MLP_OK && st == MLP_OK) {
-            st = cst;
-            memcpy(err, cerr, MLP_ERRLEN);
-        }
+        close_failed(cst, cerr, &st, err);
     }
     if (st != MLP_OK)
         goto done;

@@ -51,6 +51,12 @@ expect "/dev/stdout and - both stdout" 2 "" "mlptrain: --csv /dev/stdout and --g
 expect "history to stdout" 0 "epoch,accuracy,loss,val_accuracy,val_loss
 0,0.502,0.7053150446423077,0.52,0.6980246169341595
 1,0.48,0.696413868202538,0.48,0.693579658680829" "Train: 0.506, Test: 0.480" -- $M --epochs 2 --quiet --csv -
+# the history goes out in whole rows: with -v's progress lines on the same
+# pipe, every line is one or the other, never a row cut by a progress line
+sh -c "$M -v --epochs 200 --csv - 2>&1 | cat" >"$t_tmp/both.txt"
+check "history and -v on one pipe: 201 history lines" [ "$(grep -cE '^(epoch,accuracy|[0-9]+,[0-9.e+-]+,[0-9.e+-]+,[0-9.e+-]+,[0-9.e+-]+$)' "$t_tmp/both.txt")" = 201 ]
+check "history and -v on one pipe: 200 progress lines" [ "$(grep -cE '^epoch [0-9]+: loss [0-9.]+ accuracy [0-9.]+ val_loss [0-9.]+ val_accuracy [0-9.]+$' "$t_tmp/both.txt")" = 200 ]
+check "history and -v on one pipe: nothing else but the settings and the result" [ "$(wc -l <"$t_tmp/both.txt")" = 403 ]
 expect "no test rows: no val columns" 0 "epoch,accuracy,loss
 0,0.5,0.7027638724253834" "Train: 0.490, Test: n/a" -- $M --epochs 1 --train 600 --quiet --csv -
 $M --epochs 2 --quiet --save - >"$t_tmp/m2.txt" 2>"$t_tmp/m2.err"

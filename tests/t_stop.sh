@@ -127,6 +127,15 @@ check "SIGPIPE: no temporary diagnostics file left" [ -z "$(ls "$D" | grep 'pipe
 echo OLD >"$D/limited.csv"
 expect "history over the size limit" 1 "" "*" -- sh -c "trap '' XFSZ; ulimit -f 8; exec $M --epochs 500 --csv '$D/limited.csv'"
 check "size limit: message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $D/limited.csv: write failed: File too large ($D/limited.csv left as it was)" ]
+# a run that stops early (a NaN loss) whose history then cannot be written:
+# the write failure is the error, not lost behind the stop
+expect "NaN stop, then the history over the size limit" 1 "" "*" -- sh -c "trap '' XFSZ; ulimit -f 20; exec $M --act linear --momentum 0.95 --lr 0.4 --layers 2 --epochs 1000 --csv '$D/nan-limited.csv' -q"
+case "$(tail -n 1 "$t_tmp/err")" in
+"mlptrain: $D/nan-limited.csv: write failed: File too large (nothing written)"*) got=ok ;;
+*) got="$(tail -n 1 "$t_tmp/err")" ;;
+esac
+check "NaN stop, size limit: the write failure is reported ($got)" [ "$got" = ok ]
+check "NaN stop, size limit: no file, no temporary file" [ -z "$(ls "$D" | grep 'nan-limited')" ]
 check "size limit: previous history intact" [ "$(cat "$D/limited.csv")" = OLD ]
 expect "circles over the size limit" 1 "" "circles: $D/limited.csv: write failed: File too large ($D/limited.csv left as it was)" \
     -- sh -c "trap '' XFSZ; ulimit -f 8; exec $C --samples 10000 -o '$D/limited.csv'"
