@@ -50,8 +50,8 @@ LDLIBS   = -lgsl $(BLAS_LIB) -lm -pthread
 #            and libgsl-dev ship: no dynamic loader, fewer page faults; the
 #            article's run takes 1 ms less of its 26 (default with BLAS=gsl)
 #   dynamic  against the shared libraries (default with another BLAS, and
-#            with sanitizers, which need it)
-LINK     ?= $(if $(findstring -fsanitize,$(CFLAGS)),dynamic,$(if $(filter gsl,$(BLAS)),static,dynamic))
+#            with -fsanitize in CFLAGS or MARCH: sanitizers need it)
+LINK     ?= $(if $(findstring -fsanitize,$(CFLAGS) $(MARCH)),dynamic,$(if $(filter gsl,$(BLAS)),static,dynamic))
 ifeq ($(LINK),static)
 LINK_FLAGS = -static
 else ifeq ($(LINK),dynamic)

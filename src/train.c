@@ -9,7 +9,7 @@
 #include "sgd.h"
 #include "status.h"
 
-#define VAL_WS_BYTES (4u << 20)
+#define VAL_WS_BYTES (1u << 20)
 
 eval_result train_evaluate(const mlp *m, mlp_ws *ws, const dataset *ds)
 {
