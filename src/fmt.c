@@ -96,7 +96,7 @@ static int fmt_double_fast(char *buf, double v)
     uint64_t bits;
     memcpy(&bits, &a, sizeof bits);
     uint64_t m = (bits & (((uint64_t)1 << 52) - 1)) | (uint64_t)1 << 52;
-    int s = 1075 - (int)(bits >> 52); /* a = m 2^-s (normal), s >= 2 as a < 2^52 */
+    int s = 1075 - (int)(bits >> 52); /* a = m 2^-s (normal), s >= 1 as a < 2^52 */
     if (m == (uint64_t)1 << 52)
         return 0; /* the gap below is half the gap above */
     int e10 = (int)floor(log10(a));
