@@ -102,8 +102,14 @@ VEC_INLINE void v4_tanh_n(v4d *x, int n)
         v4d ax = (v4d)(xb[w] & ~sign);
         v4d a = ax + ax;
         a = v4_min(v4_set1(40.0), a); /* 40 < a ? 40 : a, so NaN stays NaN */
-        kb[w] = a * inv_ln2 + magic;  /* low bits hold k = round(a / ln2) */
+        v4d al = a * inv_ln2;
+        kb[w] = al + magic; /* low bits hold k = round(a / ln2) */
+#if defined(__AVX__)
+        /* the same k, off the chain of the add and subtract above */
+        v4d k = (v4d)_mm256_round_pd((__m256d)al, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+#else
         v4d k = kb[w] - magic;
+#endif
         r[w] = (a - k * ln2_hi) - k * ln2_lo;
     }
 #pragma GCC unroll 2
