@@ -13,6 +13,7 @@
 
 /* Activations applied inside the kernels; the others go through the act
  * table's scalar f and df after the kernel. */
+
 enum { K_GENERIC, K_LINEAR, K_RELU, K_RELU6, K_TANH };
 
 static int fused_kind(const act_def *a)
@@ -84,19 +85,25 @@ VEC_INLINE void fwd_block(double *z, double *a, const double *in, const double *
                 acc[jj][v] += x[v] * w;
         }
     }
-    if (a != NULL && kind == K_TANH && JB * IV % 2 == 0) {
-        /* tanh two vectors at a time (v4_tanh_n): the same bits */
+    if (a != NULL && kind == K_TANH && JB * IV > 1) {
+        /* tanh G vectors at a time (v4_tanh_n): the same operations on each
+         * lane, G chains side by side for the out-of-order core */
+        const int n = JB * IV, G = n % 4 == 0 ? 4 : n % 2 == 0 ? 2 : 1;
 #pragma GCC unroll 16
-        for (int q = 0; q < JB * IV; q += 2) {
-            int jj0 = q / IV, v0 = q % IV, jj1 = (q + 1) / IV, v1 = (q + 1) % IV;
-            size_t o0 = (j0 + (size_t)jj0) * S + i0 + 4 * (size_t)v0;
-            size_t o1 = (j0 + (size_t)jj1) * S + i0 + 4 * (size_t)v1;
-            v4d t[2] = {acc[jj0][v0], acc[jj1][v1]};
-            v4_store(z + o0, t[0]);
-            v4_store(z + o1, t[1]);
-            v4_tanh_n(t, 2);
-            v4_store(a + o0, t[0]);
-            v4_store(a + o1, t[1]);
+        for (int q = 0; q < n; q += G) {
+            v4d t[4];
+            size_t o[4];
+#pragma GCC unroll 4
+            for (int u = 0; u < G; u++) {
+                int jj = (q + u) / IV, v = (q + u) % IV;
+                o[u] = (j0 + (size_t)jj) * S + i0 + 4 * (size_t)v;
+                t[u] = acc[jj][v];
+                v4_store(z + o[u], t[u]);
+            }
+            v4_tanh_n(t, G);
+#pragma GCC unroll 4
+            for (int u = 0; u < G; u++)
+                v4_store(a + o[u], t[u]);
         }
         return;
     }
