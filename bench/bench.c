@@ -5,7 +5,7 @@
  *   bench row NAME REPS GOAL_MS TORCH_REPS -- MLPTRAIN [ARG...]
  *       run MLPTRAIN with ARGs REPS times, each as a child process, and print
  *       one table row: median / min / max wall time, GFLOP/s, peak memory
- *       (the child's ru_maxrss); then, if TORCH_REPS > 0, the same experiment
+ *       (the child's own VmHWM, see peak_rss_kib); then, if TORCH_REPS > 0, the same experiment
  *       in bench/torch_peer.py TORCH_REPS times, and the ratio
  *   bench kernels
  *       our dense kernels against cblas_dgemm on the same shapes
@@ -86,9 +86,9 @@ static double flops_of(const cli_config *cfg, size_t *params_out)
     return E * (N * (fwd + bwd) + batches * 4 * params + V * fwd) + (N + V) * fwd;
 }
 
-/* Run argv once; wall seconds, child's peak RSS in KiB and CPU seconds
- * (user + system); stdout to `out` (a file name) or /dev/null.  -1 on failure. */
-static double run_once(char **argv, const char *out, long *maxrss_kib, double *cpu)
+/* Run argv once; wall seconds and CPU seconds (user + system); stdout to
+ * `out` (a file name) or /dev/null.  -1 on failure. */
+static double run_once(char **argv, const char *out, double *cpu)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
@@ -112,7 +112,6 @@ static double run_once(char **argv, const char *out, long *maxrss_kib, double *c
         fprintf(stderr, "bench: %s failed (status %d)\n", argv[0], status);
         return -1;
     }
-    *maxrss_kib = ru.ru_maxrss;
     if (cpu)
         *cpu = (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
                (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
@@ -245,8 +244,7 @@ static int cmd_row(int argc, char **argv)
     double flops = flops_of(&cfg, &params);
     double *t = calloc((size_t)reps, sizeof *t), *c = calloc((size_t)reps, sizeof *c);
     for (int r = 0; r < reps; r++) {
-        long m;
-        t[r] = run_once(cmd, NULL, &m, &c[r]);
+        t[r] = run_once(cmd, NULL, &c[r]);
         if (t[r] < 0)
             return 1;
     }
@@ -280,8 +278,7 @@ static int cmd_row(int argc, char **argv)
         double *ts = calloc((size_t)torch_reps, sizeof *ts), *tw = calloc((size_t)torch_reps, sizeof *tw);
         char result[128] = "";
         for (int r = 0; r < torch_reps; r++) {
-            long m;
-            tw[r] = run_once(av, outf, &m, NULL);
+            tw[r] = run_once(av, outf, NULL);
             FILE *f = fopen(outf, "r");
             char line[256];
             ts[r] = -1;

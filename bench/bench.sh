@@ -3,7 +3,7 @@
 # Each row runs ./mlptrain REPS times as a child process and prints median,
 # min and max wall time, the FLOPs of the run (counted from the shapes, see
 # bench/bench.c flops_of), GFLOP/s at the median, and peak memory (the
-# child's ru_maxrss).  With Debian's python3-torch installed, the rows marked
+# child's own VmHWM, from one more run).  With Debian's python3-torch installed, the rows marked
 # below also run bench/torch_peer.py (same experiment, PyTorch, float64, one
 # thread) and print the ratio.
 # Environment: REPS (default 11), TORCH_REPS (default 1; 0 skips the peer),
