@@ -88,12 +88,12 @@ VEC_INLINE void fwd_block(double *z, double *a, const double *in, const double *
     if (a != NULL && kind == K_TANH && JB * IV > 1) {
         /* tanh G vectors at a time (v4_tanh_n): the same operations on each
          * lane, G chains side by side for the out-of-order core */
-        const int n = JB * IV, G = n % 4 == 0 ? 4 : n % 2 == 0 ? 2 : 1;
+        const int n = JB * IV, G = n % 8 == 0 ? 8 : n % 4 == 0 ? 4 : n % 2 == 0 ? 2 : 1;
 #pragma GCC unroll 16
         for (int q = 0; q < n; q += G) {
-            v4d t[4];
-            size_t o[4];
-#pragma GCC unroll 4
+            v4d t[8];
+            size_t o[8];
+#pragma GCC unroll 8
             for (int u = 0; u < G; u++) {
                 int jj = (q + u) / IV, v = (q + u) % IV;
                 o[u] = (j0 + (size_t)jj) * S + i0 + 4 * (size_t)v;
@@ -101,7 +101,7 @@ VEC_INLINE void fwd_block(double *z, double *a, const double *in, const double *
                 v4_store(z + o[u], t[u]);
             }
             v4_tanh_n(t, G);
-#pragma GCC unroll 4
+#pragma GCC unroll 8
             for (int u = 0; u < G; u++)
                 v4_store(a + o[u], t[u]);
         }

@@ -6,7 +6,7 @@ M=./mlptrain
 expect "article relu6 run, seed 1" 0 "Train: 0.822, Test: 0.790" "*" -- $M --act relu6 --layers 11 --epochs 500
 # the README's worked example, output for output
 expect "article relu run, seed 1" 0 "Train: 0.826, Test: 0.800" "*" -- $M --act relu --layers 11 --epochs 500
-expect "article tanh run, seed 1" 0 "Train: 0.508, Test: 0.520" "*" -- $M --act tanh --init uniform:0:1 --out-init uniform:0:1 --csv "$t_tmp/tanh.csv"
+expect "article tanh run, seed 1" 0 "Train: 0.512, Test: 0.540" "*" -- $M --act tanh --init uniform:0:1 --out-init uniform:0:1 --csv "$t_tmp/tanh.csv"
 check "README's head -3 of the tanh history" test "$(head -3 "$t_tmp/tanh.csv")" = "epoch,accuracy,loss,val_accuracy,val_loss
 0,0.492,1.6607207523805467,0.51,1.0564249112045914
 1,0.494,0.8195492103488399,0.49,0.708700046889252"
