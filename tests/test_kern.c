@@ -5,12 +5,15 @@
  * for the ones that go through the act table; and the baseline and AVX2
  * builds of the kernels must agree.  (In a BLAS build the wide layers go to
  * cblas_dgemm and agree to 1e-10 instead.) */
+#include <float.h>
 #include <stdlib.h>
 
 #include "check.h"
 #include "kern.h"
 #include "mlp.h"
+#include "rng.h"
 #include "status.h"
+#include "vec.h"
 
 /* The reference: row-major batches, sums in the documented order. */
 static void ref_dense_forward(double *out, const double *in, const double *W, const double *b,
@@ -212,6 +215,65 @@ static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden
     return bad;
 }
 
+/* tanh inside the kernels, baseline and AVX2 builds (eight vectors at a
+ * time, vroundpd and minpd in the AVX2 one), on the inputs where a
+ * vector tanh goes wrong: signed zeros, infinities, NaN, huge and tiny
+ * values, the ends of the k = round(2|x| / ln2) steps, the clamp at 20.
+ * One input into 8 tanh units of weight 1 and bias 0, so z = x and each
+ * unit's a must equal vec_tanh(z) (act.c's scalar tanh), NaN for NaN.
+ * Returns mismatches. */
+static size_t tanh_special(np_rng *g)
+{
+    size_t hidden[1] = {8}, B = 0, bad = 0;
+    double x[1000];
+    static const double fixed[] = {0.0, -0.0, INFINITY, -INFINITY, NAN, -NAN, DBL_MAX, -DBL_MAX,
+                                   DBL_MIN, 0x1p-1074, -0x1p-1074, 1e-300, 1e-160, 1e-8,
+                                   0x1.6a40ac46157a5p-3, 18.54, 19.0615474653985, 20.0,
+                                   0x1.4000000000001p+4, -20.0, 1e300};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        x[B++] = fixed[i];
+    for (int k = 0; k <= 58; k++) /* both sides of each step, x = (k + 1/2) ln2 / 2 */
+        for (int s = -2; s <= 2; s++)
+            x[B++] = (s & 1 ? -1 : 1) * nextafter((k + 0.5) * 0.34657359027997264, s < 0 ? 0 : 40);
+    while (B < 997) { /* random magnitudes, 2^-30 .. 2^6, both signs */
+        double v = ldexp(np_rng_uniform(g, 1, 2), (int)np_rng_interval(g, 37) - 30);
+        x[B++] = np_rng_interval(g, 2) ? -v : v;
+    }
+    mlp *m;
+    char err[MLP_ERRLEN];
+    if (mlp_alloc(&m, 1, hidden, 1, act_find("tanh"), err) != MLP_OK)
+        return 1;
+    for (size_t j = 0; j < 8; j++)
+        mlp_W(m, m->params, 1)[j] = 1.0, mlp_b(m, m->params, 1)[j] = 0.0;
+    mlp_ws *ws = mlp_ws_alloc(m, B);
+    for (int variant = 1; variant < 3; variant++) {
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
+        if (variant == 2 && !__builtin_cpu_supports("avx2"))
+            continue;
+#else
+        if (variant == 2)
+            continue;
+#endif
+        mlp_forward(m, ws, x, B); /* fills ws->x */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
+        if (variant == 2)
+            kern_forward_avx2(m, ws, B);
+        else
+#endif
+            kern_forward_base(m, ws, B);
+        for (size_t i = 0; i < B; i++) {
+            double want = vec_tanh(0.0 + x[i] * 1.0);
+            for (size_t j = 0; j < 8; j++) {
+                double got = mlp_ws_a(ws, 1, i, j);
+                bad += isnan(want) ? !isnan(got) : memcmp(&got, &want, sizeof got) != 0;
+            }
+        }
+    }
+    mlp_ws_free(ws);
+    mlp_free(m);
+    return bad;
+}
+
 int main(void)
 {
     static const char *acts[] = {"relu6", "relu", "tanh", "linear", "elu", "sigmoid"};
@@ -251,6 +313,8 @@ int main(void)
     CHECK(compare_once(act_find("relu6"), 1, hs1, 8, 5, 3, g) == 0);
     /* 130 x 128 = 16640 weights: the cblas_dgemm path in a BLAS build */
     CHECK(compare_once(act_find("tanh"), 3, hbig, 2, 32, 32, g) == 0);
+    size_t bt = tanh_special(g);
+    CHECK_MSG(bt == 0, "tanh in the kernels: %zu special inputs differ from vec_tanh", bt);
     np_rng_free(g);
     return check_done("kern");
 }
