@@ -12,8 +12,9 @@ WARN     ?= -Wall -Wextra -Werror
 # (results stay the same: no FMA contraction).  Default: the distribution's
 # baseline, so the binary runs on any x86-64.
 MARCH    ?=
-# DISPATCH=1: also build the kernels with -mavx2 and pick them at run time on
-# CPUs that have AVX2 (same bits as the baseline build).  Default on x86-64.
+# DISPATCH=1: also build the kernels with -mavx2 and with AVX-512F+VL, and pick
+# at run time the best one the CPU has (same bits as the baseline build).
+# Default on x86-64.
 DISPATCH ?= $(if $(filter x86_64,$(shell uname -m)),1,0)
 # -Wno-psabi: GCC notes that 32-byte vectors passed by value changed ABI in
 # GCC 4.6; ours (src/vec.h) only pass between always-inline helpers.
@@ -71,7 +72,7 @@ $(shell mkdir -p $(BIN) && (echo '$(BUILD) $(BUILD_CONFIG)' | cmp -s - $(BIN)/.b
 LIB_SRC  = $(filter-out src/mlptrain.c src/circles_main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 ifeq ($(DISPATCH),1)
-LIB_OBJ += $(BUILD)/kern_simd_avx2.o
+LIB_OBJ += $(BUILD)/kern_simd_avx2.o $(BUILD)/kern_simd_avx512.o
 endif
 TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
@@ -87,10 +88,14 @@ $(BUILD)/%.o: src/%.c $(BUILD)/config | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# the second build of the kernels (see src/kern.c)
+# the second and third builds of the kernels (see src/kern.c)
 $(BUILD)/kern_simd_avx2.o: src/kern_simd.c $(BUILD)/config | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -mavx2 -DKERN_AVX2 -c -o $@ $<
+
+$(BUILD)/kern_simd_avx512.o: src/kern_simd.c $(BUILD)/config | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -mavx2 -mavx512f -mavx512vl -DKERN_AVX512 -c -o $@ $<
 
 $(BUILD)/libmlp.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^

@@ -176,14 +176,14 @@ static int cmd_info(void)
         fclose(f);
     model[strcspn(model, "\n")] = 0;
     printf("cpu: %s, %ld online cores; features:", model, sysconf(_SC_NPROCESSORS_ONLN));
-    static const char *feat[] = {"sse2", "avx", "avx2", "fma", "avx512f"};
+    static const char *feat[] = {"sse2", "avx", "avx2", "fma", "avx512f", "avx512vl"};
     for (size_t i = 0; i < sizeof feat / sizeof feat[0]; i++) {
         char pat[32];
         snprintf(pat, sizeof pat, " %s ", feat[i]);
         if (strstr(flags, pat))
             printf(" %s", feat[i]);
     }
-    printf("\nkernels: %s build (of baseline x86-64 / avx2, picked at run time); "
+    printf("\nkernels: %s build (of baseline x86-64 / avx2 / avx512, picked at run time); "
            "mlptrain BLAS: %s; compiler: %s\n",
            kern_isa(), MLP_BLAS_NAME, __VERSION__);
     return 0;

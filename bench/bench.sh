@@ -30,6 +30,14 @@ echo "cpu = median user+system time (less disturbed when other work shares the m
 printf '%-34s %4s %9s %9s %9s %8s %8s %9s %8s  %s\n' run reps "median ms" "min ms" "max ms" "cpu ms" \
     GFLOP GFLOP/s "peak MiB" "goal (median)"
 TANH="--act tanh --init uniform:0:1 --out-init uniform:0:1"
+# warm-up, not counted: the first runs after an idle spell are slower (the
+# first row's median came out 25-35 ms where the same row gave 23-24 ms
+# right after it)
+i=0
+while [ $i -lt 20 ]; do
+    $M --act relu6 --csv "$tmp/h.csv" >/dev/null 2>&1
+    i=$((i + 1))
+done
 $B row "relu6 11x5 500ep 500/100 +history" "$REPS" 25 "$TORCH_REPS" -- $M --act relu6 --csv "$tmp/h.csv"
 $B row "tanh 11x5 500ep 500/100 +history" "$REPS" 40 "$TORCH_REPS" -- $M $TANH --csv "$tmp/h.csv"
 $B row "relu 11x5 500ep 500/100 +history" "$REPS" 0 0 -- $M --act relu --csv "$tmp/h.csv"

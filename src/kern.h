@@ -9,8 +9,9 @@
  *   dW[p][j] = 0 + x[0][p] d[0][j] + x[1][p] d[1][j] + ...   (rows in order)
  *   db[j]    = 0 + d[0][j] + d[1][j] + ...
  *   dx[i][p] = (0 + d[i][0] W[p][0] + d[i][1] W[p][1] + ...) * f'(z_prev[i][p])
- * Each is compiled for AVX2 and for baseline x86-64 (kern_simd.c, built
- * twice) and chosen at run time; both give the same bits. */
+ * Each is compiled for baseline x86-64, for AVX2 and for AVX-512F+VL
+ * (kern_simd.c, built three times) and chosen at run time; all give the
+ * same bits. */
 #ifndef MLP_KERN_H
 #define MLP_KERN_H
 
@@ -27,13 +28,15 @@ void kern_forward(const mlp *m, mlp_ws *ws, size_t B);
 void kern_backward(mlp *m, mlp_ws *ws, size_t B);
 
 /* The name of the instruction set the kernels run with on this machine
- * ("avx2" or "baseline"), for the benchmark's report. */
+ * ("avx512", "avx2" or "baseline"), for the benchmark's report. */
 const char *kern_isa(void);
 
-/* The two builds of kern_simd.c, for kern.c only. */
+/* The three builds of kern_simd.c, for kern.c and the tests only. */
 void kern_forward_base(const mlp *m, mlp_ws *ws, size_t B);
 void kern_backward_base(mlp *m, mlp_ws *ws, size_t B);
 void kern_forward_avx2(const mlp *m, mlp_ws *ws, size_t B);
 void kern_backward_avx2(mlp *m, mlp_ws *ws, size_t B);
+void kern_forward_avx512(const mlp *m, mlp_ws *ws, size_t B);
+void kern_backward_avx512(mlp *m, mlp_ws *ws, size_t B);
 
 #endif

@@ -1,11 +1,14 @@
-/* The kernels; compiled twice (see the Makefile): once for baseline x86-64
- * (names ending _base) and once with -mavx2 -DKERN_AVX2 (_avx2).  kern.c
- * picks one at run time.  Both give the same bits: see vec.h. */
+/* The kernels; compiled three times (see the Makefile): for baseline
+ * x86-64 (names ending _base), with -mavx2 -DKERN_AVX2 (_avx2) and with
+ * AVX-512F and VL -DKERN_AVX512 (_avx512).  kern.c picks one at run time.
+ * All give the same bits: see vec.h. */
 #include "kern.h"
 
 #include "vec.h"
 
-#ifdef KERN_AVX2
+#if defined(KERN_AVX512)
+#define KERN_FN(name) name##_avx512
+#elif defined(KERN_AVX2)
 #define KERN_FN(name) name##_avx2
 #else
 #define KERN_FN(name) name##_base
@@ -100,7 +103,23 @@ VEC_INLINE void fwd_block(double *z, double *a, const double *in, const double *
                 t[u] = acc[jj][v];
                 v4_store(z + o[u], t[u]);
             }
-            v4_tanh_n(t, G);
+#if defined(__AVX512F__)
+            if (G % 2 == 0) {
+                /* pairs of vectors as one of eight lanes: half the
+                 * instructions, and 32 registers */
+                v8d t8[4];
+#pragma GCC unroll 4
+                for (int u = 0; u < G / 2; u++)
+                    t8[u] = V8_CONCAT(t[2 * u], t[2 * u + 1]);
+                v8_tanh_n(t8, G / 2);
+#pragma GCC unroll 4
+                for (int u = 0; u < G / 2; u++) {
+                    t[2 * u] = V8_LO(t8[u]);
+                    t[2 * u + 1] = V8_HI(t8[u]);
+                }
+            } else
+#endif
+                v4_tanh_n(t, G);
 #pragma GCC unroll 8
             for (int u = 0; u < G; u++)
                 v4_store(a + o[u], t[u]);

@@ -96,61 +96,34 @@ VEC_INLINE v4d v4_min(v4d a, v4d b) { return v4_select(a < b, a, b); }
  * Outside it: at most 2.65 ulp below 1 and 1.56 from 1 to 20; the mean is
  * 0.46 ulp on [0, 1] and 0.41 on [1, 20].  glibc's tanh measures 2.2 ulp here,
  * SLEEF's vectorized tanh is documented at 3.5 (u35) or 1.0 (u10).
- * v4_tanh_n does x[0..n-1] in place (n <= 8); v4_tanh below is n = 1. */
-VEC_INLINE void v4_tanh_n(v4d *x, int n)
-{
-    const v4l sign = {INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN};
-    const double magic = 6755399441055744.0; /* 1.5 * 2^52: adding it rounds to an integer */
-    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
-    const double inv_ln2 = 1.44269504088896338700e+00;
-    const double P1 = 1.66666666666666019037e-01, P2 = -2.77777777770155933842e-03,
-                 P3 = 6.61375632143793436117e-05, P4 = -1.65339022054652515390e-06,
-                 P5 = 4.13813679705723846039e-08;
-    v4l xb[8];
-    v4d r[8], kb[8], w[8];
-    /* Everything below works with halves, c = a/2 = |x|, r/2 and w/2, which
-     * are exact (powers of two), saves the doubling, and leaves the ratio
-     * unchanged.  n (1 to 8) vectors side by side, step by step:
-     * independent chains in program order keep the out-of-order window busy. */
-#pragma GCC unroll 8
-    for (int v = 0; v < n; v++) {
-        xb[v] = (v4l)x[v];
-        v4d c = (v4d)(xb[v] & ~sign);
-        c = v4_min(v4_set1(20.0), c); /* 20 < c ? 20 : c, so NaN stays NaN */
-        v4d al = c * (2 * inv_ln2);
-        kb[v] = al + magic; /* low bits hold k = round(a / ln2) */
+ * v4_tanh_n does x[0..n-1] in place (n <= 8); v4_tanh below is n = 1.
+ * The code is in vec_tanh.h, shared with v8_tanh_n. */
+#define TANH_NAME v4_tanh_n
+#define TANH_VD v4d
+#define TANH_VL v4l
+#define TANH_MIN v4_min
 #if defined(__AVX__)
-        /* the same k, off the chain of the add and subtract above */
-        v4d k = (v4d)_mm256_round_pd((__m256d)al, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-#else
-        v4d k = kb[v] - magic;
+#define TANH_ROUND(v) (v4d)_mm256_round_pd((__m256d)(v), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
 #endif
-        r[v] = (c - k * (ln2_hi / 2)) - k * (ln2_lo / 2); /* r/2 */
-    }
-#pragma GCC unroll 8
-    for (int v = 0; v < n; v++) {
-        /* w/2 = 1 + z Q(z), z = (r/2)^2, Q_i = 2 4^(i-1) P_i; Estrin's
-         * scheme, a tree instead of Horner's chain */
-        v4d z = r[v] * r[v], z2 = z * z;
-        v4d q = (2 * P1 + z * (8 * P2)) + z2 * ((32 * P3 + z * (128 * P4)) + z2 * (512 * P5));
-        w[v] = 1.0 + z * q;
-    }
-#pragma GCC unroll 8
-    for (int v = 0; v < n; v++) {
-        /* s/2 = 2^(k-1) from k's bits (the low 12 bits of kb; 0 <= k <= 58),
-         * exact; (s - 1)/2 = s/2 - 1/2 is exact for k <= 53 and rounds to
-         * s/2 above (|x| > 18.5), where the result is 1 - 2^-53 or 1 and the
-         * error at most 1 ulp */
-        v4d hs = (v4d)(((v4l)kb[v] << 52) + ((int64_t)1022 << 52));
-        v4d m = (hs - 0.5) * (w[v] + r[v]);
-        /* the denominator from the rounded numerator, as num + (w - r):
-         * the two then share num's rounding error, which near tanh = 1
-         * cancels in the ratio (1.56 ulp there instead of 2.4) */
-        v4d num = m + r[v];
-        v4d th = num / (num + (w[v] - r[v]));
-        x[v] = (v4d)((v4l)th | (xb[v] & sign));
-    }
-}
+#include "vec_tanh.h"
+
+/* With AVX-512F (kern_simd.c's third build): the same tanh on eight lanes,
+ * the same bits. */
+#if defined(__AVX512F__)
+typedef double v8d __attribute__((vector_size(64)));
+typedef int64_t v8l __attribute__((vector_size(64)));
+VEC_INLINE v8d v8_min(v8d a, v8d b) { return (v8d)_mm512_min_pd((__m512d)a, (__m512d)b); }
+#define V8_CONCAT(lo, hi) \
+    ((v8d)_mm512_insertf64x4(_mm512_castpd256_pd512((__m256d)(lo)), (__m256d)(hi), 1))
+#define V8_LO(v) ((v4d)_mm512_castpd512_pd256((__m512d)(v)))
+#define V8_HI(v) ((v4d)_mm512_extractf64x4_pd((__m512d)(v), 1))
+#define TANH_NAME v8_tanh_n
+#define TANH_VD v8d
+#define TANH_VL v8l
+#define TANH_MIN v8_min
+#define TANH_ROUND(v) (v8d)_mm512_roundscale_pd((__m512d)(v), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)
+#include "vec_tanh.h"
+#endif
 
 VEC_INLINE v4d v4_tanh(v4d x)
 {

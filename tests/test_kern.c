@@ -2,8 +2,8 @@
  * on random shapes (widths and batch sizes that are and are not multiples
  * of the vector width) every pre-activation, activation, logit and
  * gradient must be bit for bit the same, for the fused activations and
- * for the ones that go through the act table; and the baseline and AVX2
- * builds of the kernels must agree.  (In a BLAS build the wide layers go to
+ * for the ones that go through the act table; and the baseline, AVX2 and
+ * AVX-512 builds of the kernels must agree.  (In a BLAS build the wide layers go to
  * cblas_dgemm and agree to 1e-10 instead.) */
 #include <float.h>
 #include <stdlib.h>
@@ -67,6 +67,42 @@ static int same_bits(double a, double b)
     if (tol > 0)
         return fabs(a - b) <= tol * (fabs(b) > 1 ? fabs(b) : 1);
     return memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* Whether this CPU can run build `variant` (0 and 1: always; 2: AVX2;
+ * 3: AVX-512F and VL), and running it: forward, then backward if asked. */
+static int cpu_has(int variant)
+{
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
+    if (variant == 2)
+        return __builtin_cpu_supports("avx2");
+    if (variant == 3)
+        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+    return 1;
+#else
+    return variant < 2;
+#endif
+}
+
+static void kern_variant(int variant, mlp *m, mlp_ws *ws, size_t B, int backward)
+{
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
+    if (variant == 3) {
+        kern_forward_avx512(m, ws, B);
+        if (backward)
+            kern_backward_avx512(m, ws, B);
+        return;
+    }
+    if (variant == 2) {
+        kern_forward_avx2(m, ws, B);
+        if (backward)
+            kern_backward_avx2(m, ws, B);
+        return;
+    }
+#endif
+    kern_forward_base(m, ws, B);
+    if (backward)
+        kern_backward_base(m, ws, B);
 }
 
 /* One random network and batch; compares everything.  Returns mismatches. */
@@ -140,11 +176,12 @@ static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden
 
     size_t bad = 0;
     mlp_ws *ws = mlp_ws_alloc(m, max_batch);
-    for (int variant = 0; variant < 3; variant++) {
+    for (int variant = 0; variant < 4; variant++) {
         /* 0: the public functions (whichever build the CPU picks),
-         * 1: the baseline build, 2: the AVX2 build (if the CPU has it) */
+         * 1: the baseline build, 2: the AVX2 build, 3: the AVX-512 build
+         * (2 and 3 if the CPU has them) */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
-        if (variant == 2 && !__builtin_cpu_supports("avx2"))
+        if (!cpu_has(variant))
             continue;
 #else
         if (variant > 0)
@@ -160,16 +197,7 @@ static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden
             memcpy(ws->d0, dl, B * sizeof *dl);
             for (size_t i = B; i < ((B + 3) & ~(size_t)3); i++)
                 ws->d0[i] = 0;
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
-            if (variant == 2) {
-                kern_forward_avx2(m, ws, B);
-                kern_backward_avx2(m, ws, B);
-            } else
-#endif
-            {
-                kern_forward_base(m, ws, B);
-                kern_backward_base(m, ws, B);
-            }
+            kern_variant(variant, m, ws, B, 1);
             logits = ws->z[L];
         }
         for (size_t i = 0; i < B; i++)
@@ -215,8 +243,9 @@ static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden
     return bad;
 }
 
-/* tanh inside the kernels, baseline and AVX2 builds (eight vectors at a
- * time, vroundpd and minpd in the AVX2 one), on the inputs where a
+/* tanh inside the kernels, every build (eight vectors at a time, vroundpd
+ * and minpd in the AVX2 one, 8-lane vectors in the AVX-512 one), on the
+ * inputs where a
  * vector tanh goes wrong: signed zeros, infinities, NaN, huge and tiny
  * values, the ends of the k = round(2|x| / ln2) steps, the clamp at 20.
  * One input into 8 tanh units of weight 1 and bias 0, so z = x and each
@@ -246,21 +275,11 @@ static size_t tanh_special(np_rng *g)
     for (size_t j = 0; j < 8; j++)
         mlp_W(m, m->params, 1)[j] = 1.0, mlp_b(m, m->params, 1)[j] = 0.0;
     mlp_ws *ws = mlp_ws_alloc(m, B);
-    for (int variant = 1; variant < 3; variant++) {
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
-        if (variant == 2 && !__builtin_cpu_supports("avx2"))
+    for (int variant = 1; variant < 4; variant++) {
+        if (!cpu_has(variant))
             continue;
-#else
-        if (variant == 2)
-            continue;
-#endif
         mlp_forward(m, ws, x, B); /* fills ws->x */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
-        if (variant == 2)
-            kern_forward_avx2(m, ws, B);
-        else
-#endif
-            kern_forward_base(m, ws, B);
+        kern_variant(variant, m, ws, B, 0);
         for (size_t i = 0; i < B; i++) {
             double want = vec_tanh(0.0 + x[i] * 1.0);
             for (size_t j = 0; j < 8; j++) {
