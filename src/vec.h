@@ -1,10 +1,12 @@
 /* Four-double vectors (GCC/Clang vector extensions) and the few operations
  * the kernels need.  On a plain x86-64 target the compiler splits a v4d
  * into two SSE2 registers; compiled with -mavx2 (kern_simd.c's second
- * build) it is one register.  Only IEEE add, subtract, multiply, divide and bit operations
- * are used, lane by lane, and the build forbids contraction into FMA
- * (-ffp-contract=off), so every lane gets the same bits whatever the
- * instruction set: the scalar, SSE2 and AVX2 paths agree exactly. */
+ * build) it is one register, and with AVX-512F (the third build) tanh also
+ * has an 8-lane form on v8d.  Only IEEE add, subtract, multiply, divide and
+ * bit operations are used, lane by lane, and the build forbids contraction
+ * into FMA (-ffp-contract=off), so every lane gets the same bits whatever
+ * the instruction set: the scalar, SSE2, AVX2 and AVX-512 paths agree
+ * exactly. */
 #ifndef MLP_VEC_H
 #define MLP_VEC_H
 
@@ -91,10 +93,10 @@ VEC_INLINE v4d v4_min(v4d a, v4d b) { return v4_select(a < b, a, b); }
  * degree-13 Taylor polynomial).  |x| is clamped at 20, where tanh is 1.0 in
  * double; NaN stays NaN.  The error against tanhl (tests/test_vec.c) is at
  * most 3.1 ulp, a bound found by measurement, not proved: the worst of
- * 1.2e10 points was 3.055 ulp, and every point above 3 lies in |x| in
- * [0.1765, 0.1795] (k = 1 with r near -ln2/2, where m + r partly cancels).
- * Outside it: at most 2.65 ulp below 1 and 1.56 from 1 to 20; the mean is
- * 0.46 ulp on [0, 1] and 0.41 on [1, 20].  glibc's tanh measures 2.2 ulp here,
+ * 1.2e10 points was 3.055 ulp.  Errors above 3 ulp occur only for |x| in
+ * about [0.1765, 0.199] (k = 1 with r near -ln2/2, where m + r partly
+ * cancels), above 2.65 only below 0.222; from 1 to 20 at most 1.56.  The
+ * mean is 0.46 ulp on [0, 1] and 0.41 on [1, 20].  glibc's tanh measures 2.2 ulp here,
  * SLEEF's vectorized tanh is documented at 3.5 (u35) or 1.0 (u10).
  * v4_tanh_n does x[0..n-1] in place (n <= 8); v4_tanh below is n = 1.
  * The code is in vec_tanh.h, shared with v8_tanh_n. */
