@@ -35,6 +35,9 @@ void sigstop_install(void)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL); /* the terminal closed: keep the epochs too */
     sigaction(SIGPIPE, &sa, NULL);
+    /* killed by SIGXFSZ, the process would leave its temporary file behind
+     * and say nothing; ignored, the write fails with EFBIG and is reported */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 volatile sig_atomic_t *sigstop_flag(void)

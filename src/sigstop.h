@@ -8,6 +8,9 @@
  * waiting for a FIFO) and for SIGPIPE always, the handler removes every
  * temporary output file that is registered and ends the process by the
  * signal, so nothing half-written is left and nothing blocks for good.
+ * SIGXFSZ (a write beyond `ulimit -f`) is ignored: the write fails with
+ * EFBIG instead, and the writer's error path removes the temporary file and
+ * says which file could not be written.
  *
  * Temporary files are registered by atomic.c (sigstop_track) and dropped
  * when they are renamed or removed (sigstop_untrack); the strings must stay

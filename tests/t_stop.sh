@@ -143,6 +143,15 @@ check "size limit: previous data intact" [ "$(cat "$D/limited.csv")" = OLD ]
 expect "data dump over the size limit: the write's own reason" 1 "" "*" -- sh -c "trap '' XFSZ; ulimit -f 8; exec $M --epochs 1 --samples 5000 --train 4000 --quiet --dump-data '$D/dump.csv'"
 check "data dump: message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $D/dump.csv: write failed: File too large (nothing written)" ]
 check "size limit: no temporary file left" [ -z "$(ls "$D" | grep '\.tmp\.')" ]
+# the same limit without the caller ignoring SIGXFSZ: mlptrain and circles
+# ignore it themselves, so the write fails, is reported, and no temporary
+# file is left (killed by SIGXFSZ, they left h.csv.tmp.* and said nothing)
+expect "size limit, SIGXFSZ not ignored by the caller" 1 "" "*" -- sh -c "trap - XFSZ; ulimit -f 8; exec $M --epochs 500 --csv '$D/limited.csv'"
+check "size limit, SIGXFSZ default: message" [ "$(tail -n 1 "$t_tmp/err")" = "mlptrain: $D/limited.csv: write failed: File too large ($D/limited.csv left as it was)" ]
+expect "circles over the size limit, SIGXFSZ default" 1 "" "circles: $D/limited.csv: write failed: File too large ($D/limited.csv left as it was)" \
+    -- sh -c "trap - XFSZ; ulimit -f 8; exec $C --samples 10000 -o '$D/limited.csv'"
+check "size limit, SIGXFSZ default: previous history intact, no temporary file" \
+    [ "$(cat "$D/limited.csv")" = OLD -a -z "$(ls "$D" | grep '\.tmp\.')" ]
 
 # A real full file system: a 16 KiB tmpfs, where this machine lets us mount
 # one (root in CI); otherwise the size-limit cases above stand in for it.
