@@ -11,15 +11,25 @@
 #include "sigstop.h"
 #include "status.h"
 
+/* 1 if path names the file open on fd: /dev/stdout or /dev/stderr,
+ * /proc/self/fd/N, a link to them, or the file the stream was redirected
+ * to.  A second open (truncating it) would clash with the stream. */
+static int same_file_as_fd(const char *path, int fd)
+{
+    struct stat p, o;
+    return stat(path, &p) == 0 && fstat(fd, &o) == 0 && p.st_dev == o.st_dev &&
+           p.st_ino == o.st_ino;
+}
+
 int atomic_is_stdout(const char *path)
 {
-    if (strcmp(path, "-") == 0)
-        return 1;
-    /* /dev/stdout, /proc/self/fd/1, a link to them, or the file stdout was
-     * redirected to: a second open (truncating it) would clash with fd 1 */
-    struct stat p, o;
-    return stat(path, &p) == 0 && fstat(STDOUT_FILENO, &o) == 0 && p.st_dev == o.st_dev &&
-           p.st_ino == o.st_ino;
+    return strcmp(path, "-") == 0 || same_file_as_fd(path, STDOUT_FILENO);
+}
+
+/* stdout or stderr, which atomic files write through and never close */
+static int is_std_stream(const FILE *f)
+{
+    return f == stdout || f == stderr;
 }
 
 /* The directory part of path ("." if none), malloc'ed; NULL if out of memory. */
@@ -117,6 +127,10 @@ atomic_file *atomic_open(const char *path, char *err)
         a->f = stdout;
         return a;
     }
+    if (same_file_as_fd(path, STDERR_FILENO)) {
+        a->f = stderr;
+        return a;
+    }
     /* in /dev or /proc (/dev/stderr, /dev/fd/N) nothing is created or renamed
      * over: an existing file there is written in place, or not at all */
     if (in_system_dir(path)) {
@@ -193,9 +207,8 @@ int atomic_commit(atomic_file *a, char *err)
         e = errno;
     else if (ferror(a->f))
         e = EIO; /* an earlier write failed; its errno is gone */
-    if (a->tmp == NULL) { /* stdout, or a device written in place */
-        int out = a->f == stdout;
-        if (!out && fclose(a->f) != 0 && e == 0)
+    if (a->tmp == NULL) { /* stdout or stderr, or a device written in place */
+        if (!is_std_stream(a->f) && fclose(a->f) != 0 && e == 0)
             e = errno;
         if (e != 0)
             atomic_write_error(a, e, err);
@@ -228,7 +241,11 @@ void atomic_fail_message(const atomic_file *a, const char *reason, char *err)
     else if (a->tmp != NULL)
         mlp_seterr(err, "%s: %s (nothing written)", a->path, reason);
     else
-        mlp_seterr(err, "%s: %s", a->f == stdout ? "stdout" : a->path, reason);
+        mlp_seterr(err, "%s: %s",
+                   a->f == stdout   ? "stdout"
+                   : a->f == stderr ? "stderr"
+                                    : a->path,
+                   reason);
 }
 
 void atomic_write_error(const atomic_file *a, int errnum, char *err)
@@ -257,7 +274,7 @@ void atomic_abort(atomic_file *a)
         if (a->f != NULL)
             fclose(a->f);
         unlink(a->tmp);
-    } else if (a->f == stdout) {
+    } else if (is_std_stream(a->f)) {
         fflush(a->f); /* what was written is already out */
     } else if (a->f != NULL) {
         fclose(a->f);

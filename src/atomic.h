@@ -11,7 +11,9 @@
  * checks for write errors; stdout is never closed.  So does any path that
  * names the file stdout is open on (/dev/stdout, /proc/self/fd/1, a link to
  * them, the file stdout was redirected to): it is written through stdout,
- * never opened again.  An existing PATH that is neither a regular file nor a
+ * never opened again; and likewise any path that names stderr's file
+ * (/dev/stderr, the file of 2> FILE) is written through stderr, so that the
+ * messages already there are not truncated or overwritten.  An existing PATH that is neither a regular file nor a
  * directory (/dev/null, a FIFO) is written in place, not replaced.  Nothing
  * is created or renamed over in a directory that resolves into /dev or /proc
  * (/dev/shm excepted): an existing file there (/dev/stderr, /dev/fd/N) is
@@ -23,7 +25,7 @@
 #include <stdio.h>
 
 typedef struct {
-    FILE *f;    /* write here; owned unless it is stdout */
+    FILE *f;    /* write here; owned unless it is stdout or stderr */
     char *path; /* target path, owned */
     char *tmp;  /* "PATH.tmp.XXXXXX", owned; NULL when written in place */
 } atomic_file;
@@ -50,7 +52,7 @@ int atomic_commit(atomic_file *a, char *err);
  *                                                         PATH exists)
  *   "PATH: write failed: REASON (nothing written)"       (PATH did not exist)
  *   "PATH: write failed: REASON"                         (a device, in place)
- *   "stdout: write failed: REASON"                                          */
+ *   "stdout: write failed: REASON"  (or stderr)                             */
 void atomic_write_error(const atomic_file *a, int errnum, char *err);
 
 /* The same shape for any reason: "PATH: REASON (PATH left as it was)", ... */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Output paths that must not be renamed over, and long file names:
 # /dev/stdout (and any name of the file stdout is open on) is written like
-# "-", with stdout redirected to a regular file too; nothing is created or
+# "-", with stdout redirected to a regular file too, and stderr's file
+# through stderr; nothing is created or
 # renamed over in /dev or /proc; a 255-byte file name works (its temporary
 # name is cut to fit NAME_MAX) and a 256-byte one is a usage error.
 . tests/lib.sh
@@ -50,6 +51,21 @@ check "--csv FILE >FILE: exit 0" [ "$got" = 0 ]
 check "--csv FILE >FILE: history then the result" \
     [ "$(grep -v '^Train' "$D/same.csv")" = "$(cat "$D/want.csv")" ]
 check "--csv FILE >FILE: the same file" [ "$(ls -i "$D/same.csv" | cut -d' ' -f1)" = "$ino" ]
+
+# stderr's file likewise, by /dev/stderr or by its own name (2> FILE): written
+# through stderr, after the settings line already there, not truncated under
+# it (it was, and the settings line was lost)
+SETTINGS_LINE=$($M --epochs 3 2>&1 >/dev/null | head -n 1)
+for p in /dev/stderr "$D/err.csv"; do
+    $M --epochs 3 --csv "$p" 2>"$D/err.csv" >/dev/null
+    got=$?
+    check "--csv $p 2>FILE: exit 0" [ "$got" = 0 ]
+    check "--csv $p 2>FILE: the settings line, then the history" \
+        [ "$(cat "$D/err.csv")" = "$SETTINGS_LINE
+$(cat "$D/want.csv")" ]
+done
+check "stderr's file: no temporary file" no_tmp "$D"
+rm -f "$D/err.csv"
 
 # /dev and /proc: nothing created there; a file missing is a usage error
 expect "--csv a new file in /dev" 2 "" \
