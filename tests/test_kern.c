@@ -69,19 +69,15 @@ static int same_bits(double a, double b)
     return memcmp(&a, &b, sizeof a) == 0;
 }
 
-/* Whether this CPU can run build `variant` (0 and 1: always; 2: AVX2;
- * 3: AVX-512F and VL), and running it: forward, then backward if asked. */
+/* Whether this CPU can run build `variant` (0: the public functions and
+ * 1: the baseline build, always; 2: AVX2; 3: AVX-512), from the choice
+ * kern.c makes (the best build the CPU has: every lower one runs too), and
+ * running it: forward, then backward if asked. */
 static int cpu_has(int variant)
 {
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
-    if (variant == 2)
-        return __builtin_cpu_supports("avx2");
-    if (variant == 3)
-        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
-    return 1;
-#else
-    return variant < 2;
-#endif
+    const char *isa = kern_isa();
+    int best = strcmp(isa, "avx512") == 0 ? 3 : strcmp(isa, "avx2") == 0 ? 2 : 1;
+    return variant <= best;
 }
 
 static void kern_variant(int variant, mlp *m, mlp_ws *ws, size_t B, int backward)
@@ -99,6 +95,8 @@ static void kern_variant(int variant, mlp *m, mlp_ws *ws, size_t B, int backward
             kern_backward_avx2(m, ws, B);
         return;
     }
+#else
+    (void)variant; /* one build only */
 #endif
     kern_forward_base(m, ws, B);
     if (backward)
@@ -180,13 +178,8 @@ static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden
         /* 0: the public functions (whichever build the CPU picks),
          * 1: the baseline build, 2: the AVX2 build, 3: the AVX-512 build
          * (2 and 3 if the CPU has them) */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(MLP_NO_DISPATCH)
         if (!cpu_has(variant))
             continue;
-#else
-        if (variant > 0)
-            continue;
-#endif
         memset(m->grads, 0xff, m->n_params * sizeof *m->grads); /* NaN: every slot must be written */
         const double *logits;
         if (variant == 0) {
@@ -245,9 +238,9 @@ static size_t compare_once(const act_def *act, size_t n_in, const size_t *hidden
 
 /* tanh inside the kernels, every build (eight vectors at a time, vroundpd
  * and minpd in the AVX2 one, 8-lane vectors in the AVX-512 one), on the
- * inputs where a
- * vector tanh goes wrong: signed zeros, infinities, NaN, huge and tiny
- * values, the ends of the k = round(2|x| / ln2) steps, the clamp at 20.
+ * inputs where a vector tanh goes wrong: signed zeros, infinities, NaN,
+ * huge and tiny values, the ends of the k = round(2|x| / ln2) steps, the
+ * clamp at 20.
  * One input into 8 tanh units of weight 1 and bias 0, so z = x and each
  * unit's a must equal vec_tanh(z) (act.c's scalar tanh), NaN for NaN.
  * Returns mismatches. */
@@ -261,9 +254,11 @@ static size_t tanh_special(np_rng *g)
                                    0x1.4000000000001p+4, -20.0, 1e300};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         x[B++] = fixed[i];
-    for (int k = 0; k <= 58; k++) /* both sides of each step, x = (k + 1/2) ln2 / 2 */
-        for (int s = -2; s <= 2; s++)
-            x[B++] = (s & 1 ? -1 : 1) * nextafter((k + 0.5) * 0.34657359027997264, s < 0 ? 0 : 40);
+    for (int k = 0; k <= 58; k++) { /* both sides of each step, x = (k + 1/2) ln2 / 2 */
+        double edge = (k + 0.5) * 0.34657359027997264;
+        x[B++] = nextafter(edge, 0), x[B++] = -nextafter(edge, 0);
+        x[B++] = nextafter(edge, 40), x[B++] = -nextafter(edge, 40);
+    }
     while (B < 997) { /* random magnitudes, 2^-30 .. 2^6, both signs */
         double v = ldexp(np_rng_uniform(g, 1, 2), (int)np_rng_interval(g, 37) - 30);
         x[B++] = np_rng_interval(g, 2) ? -v : v;
